@@ -1,0 +1,133 @@
+# Palvelumanuaali: build, run and test entry points (GNU make).
+#
+#   make run     install, compile translations, migrate, seed demo content, serve on :8000
+#   make test    pytest on SQLite, then again on a throwaway PostgreSQL cluster
+#   make lint    ruff check + ruff format --check
+#   make check   Django system checks + missing-migration check
+#   make lock    regenerate requirements.txt from the pins in pyproject.toml (rarely)
+#   make clean   remove the venv, the dev database and test/media artefacts
+#
+# Everything runs inside the virtualenv at .venv, which is (re)installed from
+# requirements.txt whenever that file changes. DATABASE_URL in the environment
+# selects PostgreSQL for `run` and `check`; without it the dev settings use SQLite.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+LOCALE_DIR := translations/locale
+
+# Extra arguments for pytest, e.g. `make test PYTEST_ARGS="-k graphql -x"`.
+PYTEST_ARGS ?=
+# Set REQUIRE_POSTGRES=1 to fail `make test` when PostgreSQL server binaries are missing.
+REQUIRE_POSTGRES ?=
+# Where `make lock` writes the locked set.
+LOCK_OUT ?= requirements.txt
+
+.PHONY: help venv install messages run test test-sqlite test-postgres lint check lock clean
+
+help:
+	@sed -n 's/^#   make /  make /p' $(firstword $(MAKEFILE_LIST))
+
+# --- virtualenv ---------------------------------------------------------------
+
+# The stamp is newer than requirements.txt once that set is installed.
+$(STAMP): requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+venv install: $(STAMP)
+
+# --- translations -------------------------------------------------------------
+
+POLIB_COMPILE := 'import glob, polib; [print("compiled", p) or polib.pofile(p).save_as_mofile(p[:-3] + ".mo") for p in sorted(glob.glob("$(LOCALE_DIR)/*/LC_MESSAGES/*.po"))]'
+
+# Compile .po -> .mo (the .mo files are not committed). Uses gettext's msgfmt
+# through Django when it is installed, otherwise polib (installed with
+# wagtail-localize). Does nothing while translations/locale does not exist.
+messages: $(STAMP)
+	@if [ ! -d $(LOCALE_DIR) ]; then \
+	    echo "No $(LOCALE_DIR): no translations to compile"; \
+	elif command -v msgfmt >/dev/null 2>&1; then \
+	    $(PY) manage.py compilemessages --ignore=$(VENV); \
+	else \
+	    echo "msgfmt not found: compiling $(LOCALE_DIR) with polib"; \
+	    $(PY) -c $(POLIB_COMPILE); \
+	fi
+
+# --- run ----------------------------------------------------------------------
+
+run: messages
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo --if-empty
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+# --- tests --------------------------------------------------------------------
+
+# Run pytest with the arguments given; exit 5 (no tests collected) is a failure
+# too, but gets a line of its own so it is not mistaken for a crash.
+run_pytest = rc=0; $(1) $(PY) -m pytest -n auto $(PYTEST_ARGS) || rc=$$?; \
+    if [ $$rc -eq 5 ]; then echo "pytest collected no tests (exit 5): treating this as a failure" >&2; fi; \
+    exit $$rc
+
+test: test-sqlite test-postgres
+
+# SQLite (in-memory, the test settings' default when DATABASE_URL is unset).
+test-sqlite: messages
+	@echo "==> pytest on SQLite"
+	@$(call run_pytest,env -u DATABASE_URL)
+
+# The whole suite again on a throwaway PostgreSQL cluster, when the server
+# binaries are installed (Debian: apt-get install postgresql).
+test-postgres: messages | test-sqlite
+	@if command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then \
+	    echo "==> pytest on PostgreSQL"; \
+	    $(call run_pytest,.ci/with-postgres.sh); \
+	elif [ "$(REQUIRE_POSTGRES)" = 1 ]; then \
+	    echo "PostgreSQL server binaries not found and REQUIRE_POSTGRES=1: failing" >&2; \
+	    exit 1; \
+	else \
+	    echo "PostgreSQL server binaries not found: skipped the PostgreSQL run"; \
+	fi
+
+# --- static checks ------------------------------------------------------------
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+check: $(STAMP)
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py permission_matrix --check
+
+# --- lock ---------------------------------------------------------------------
+
+# Regenerate the locked set: install the == pins of pyproject.toml (dependencies
+# plus the dev extra) into a fresh temporary venv and freeze it. Run it after
+# changing a pin in pyproject.toml, review the diff, commit both files.
+READ_PINS := 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print("\n".join(p["dependencies"] + p["optional-dependencies"]["dev"]))'
+
+lock:
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(PYTHON) -m venv "$$tmp/venv"; \
+	$(PYTHON) -c $(READ_PINS) > "$$tmp/pins.txt"; \
+	"$$tmp/venv/bin/pip" install --disable-pip-version-check -r "$$tmp/pins.txt"; \
+	{ echo "# Locked dependency set for Palvelumanuaali -- do not edit by hand."; \
+	  echo "# Generated from the pins in pyproject.toml by \`make lock\`"; \
+	  echo "# (fresh temporary venv, \`pip freeze\`, pkg-resources excluded)."; \
+	  "$$tmp/venv/bin/pip" freeze --disable-pip-version-check | grep -v -i '^pkg[-_]resources=='; \
+	} > "$$tmp/requirements.txt"; \
+	mv "$$tmp/requirements.txt" $(LOCK_OUT); \
+	echo "Wrote $(LOCK_OUT)"
+
+# --- clean --------------------------------------------------------------------
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-journal media/ test-results/ .pytest_cache/ .ruff_cache/
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

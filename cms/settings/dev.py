@@ -1,0 +1,8 @@
+from .base import *  # noqa: F401,F403
+from .base import SECRET_KEY, env_bool
+
+DEBUG = env_bool("DJANGO_DEBUG", True)
+SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-do-not-use-in-production"
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+GRAPHIQL_ENABLED = env_bool("GRAPHIQL_ENABLED", True)

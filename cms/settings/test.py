@@ -1,0 +1,18 @@
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F401,F403
+from .base import DATABASE_URL
+
+DEBUG = False
+SECRET_KEY = "test-only-key"
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+GRAPHIQL_ENABLED = False
+AXES_ENABLED = False
+# Uploads made by tests (the shared demo world included) go to a throwaway directory.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="palvelumanuaali-test-media-"))
+WAGTAILADMIN_BASE_URL = "http://testserver"
+if not DATABASE_URL:
+    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}

@@ -1,0 +1,26 @@
+"""Keep users' groups in step with their memberships, and new organisations' groups."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from .models import Membership, Organisation
+from .permissions import sync_roles, sync_user_groups
+
+
+@receiver([post_save, post_delete], sender=Membership)
+def membership_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    # The organisation's groups must exist before the user can join them.
+    sync_roles([instance.organisation])
+    sync_user_groups(instance.user)
+
+
+@receiver(post_save, sender=Organisation)
+def organisation_saved(sender, instance, created, raw=False, **kwargs):
+    if raw:
+        return
+    sync_roles([instance])
+    if not created:
+        for membership in instance.memberships.select_related("user"):
+            sync_user_groups(membership.user)

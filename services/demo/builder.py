@@ -1,0 +1,569 @@
+"""Build the demo catalogue deterministically from `services.demo.content`.
+
+Everything is keyed by a stable natural key (slug, username, page slug within its
+folder), so a second run finds what the first made and changes nothing.
+"""
+
+import datetime as dt
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.documents import get_document_model
+
+from cms.models import Membership, Organisation, validate_cost_shares
+from cms.permissions import ensure_collections, sync_roles
+from cms.roles import OrganisationKind, Role
+from services import models as m
+from services.setup import ensure_catalogue, ensure_folder, ensure_translation
+from translations.locales import ensure_locales
+from translations.localize import translate
+
+from . import content as c
+
+# Services per responsible municipality at 1.6.2024 (DOMAIN.md): 337 in all.
+SERVICE_SPLIT = {"helsinki": 133, "espoo": 108, "vantaa": 72, "kerava": 17, "raasepori": 7}
+DEFAULT_SERVICES = sum(SERVICE_SPLIT.values())
+MAINTAINER = {
+    "slug": "yllapito",
+    "name": "Palvelumanuaalin projektiorganisaatio",
+    "name_sv": "Servicemanualens projektorganisation",
+    "name_en": "Service Manual project organisation",
+    "business_id": "1234567-1",
+}
+TAXONOMY_MODELS = {
+    "service_category": m.ServiceCategory,
+    "client_situation": m.ClientSituation,
+    "target_group": m.TargetGroup,
+    "audience": m.Audience,
+    "implementation_type": m.ImplementationType,
+    "service_accessibility": m.ServiceAccessibility,
+    "location_accessibility": m.LocationAccessibility,
+    "language": m.Language,
+    "language_level": m.LanguageLevel,
+    "employment_status": m.EmploymentStatus,
+}
+# Demo users: `<organisation>-<role>` (README lists them).
+MUNICIPAL_USERS = {
+    "main": Role.MUNICIPALITY_MAIN_USER,
+    "producer": Role.PRODUCER,
+    "expert": Role.EXPERT,
+}
+PROVIDER_USERS = {"main": Role.PROVIDER_MAIN_USER, "editor": Role.PROVIDER_EDITOR}
+# Epoch of the demo: dates are relative to it, so runs are identical.
+DEMO_EPOCH = dt.datetime(2026, 6, 1, 9, 0, tzinfo=dt.UTC)
+
+
+def split_services(total: int) -> dict[str, int]:
+    """Split `total` services over the municipalities in DOMAIN.md's proportions."""
+    base = DEFAULT_SERVICES
+    counts = {slug: total * n // base for slug, n in SERVICE_SPLIT.items()}
+    remainder = total - sum(counts.values())
+    for slug in sorted(SERVICE_SPLIT, key=lambda s: -(total * SERVICE_SPLIT[s] % base))[:remainder]:
+        counts[slug] += 1
+    return counts
+
+
+@dataclass
+class DemoReport:
+    created: dict[str, int] = field(default_factory=dict)
+
+    def add(self, kind: str, n: int = 1):
+        self.created[kind] = self.created.get(kind, 0) + n
+
+    def __str__(self):
+        if not self.created:
+            return "nothing to create: the demo data is already there"
+        return ", ".join(f"{n} {kind}" for kind, n in sorted(self.created.items()))
+
+
+class DemoBuilder:
+    def __init__(self, *, services: int = DEFAULT_SERVICES, seed: int = 2024, progress=None):
+        self.total = services
+        self.seed = seed
+        self.rng = random.Random(seed)
+        self.report = DemoReport()
+        self.progress: Callable = progress or (lambda iterable, **kw: iterable)
+        self.locales = {}
+        self.terms: dict[str, dict[str, object]] = {}
+        self.orgs: dict[str, Organisation] = {}
+        self.users: dict[str, object] = {}
+
+    # --- entry point -------------------------------------------------------------------
+    def build(self) -> DemoReport:
+        self.locales = ensure_locales()
+        with transaction.atomic():
+            self.build_taxonomies()
+            self.build_organisations()
+            self.build_municipality_terms()
+            ensure_collections()
+            self.catalogue = ensure_catalogue()
+            self.build_users()
+            self.build_contacts()
+            self.build_documents()
+        self.build_services()
+        sync_roles()
+        return self.report
+
+    # --- taxonomies ------------------------------------------------------------------------
+    def _term(self, model, slug, labels: dict[str, str], order: int, **extra):
+        fi = model.objects.filter(slug=slug, locale=self.locales["fi"]).first()
+        if fi is None:
+            fi = model.objects.create(
+                slug=slug, name=labels["fi"], sort_order=order, locale=self.locales["fi"], **extra
+            )
+            self.report.add("taxonomy terms")
+        for code in ("sv", "en"):
+            if not model.objects.filter(
+                translation_key=fi.translation_key, locale=self.locales[code]
+            ).exists():
+                translated = fi.copy_for_translation(self.locales[code])
+                translated.name = labels[code]
+                translated.save()
+                self.report.add("taxonomy terms")
+        return fi
+
+    def build_taxonomies(self):
+        for key, model in TAXONOMY_MODELS.items():
+            self.terms[key] = {
+                slug: self._term(model, slug, {"fi": fi, "sv": sv, "en": en}, order)
+                for order, (slug, fi, sv, en) in enumerate(c.TAXONOMIES[key])
+            }
+
+    # --- organisations ----------------------------------------------------------------------
+    def _organisation(self, slug, **fields):
+        org = Organisation.objects.filter(slug=slug).first()
+        if org is None:
+            org = Organisation.objects.create(slug=slug, **fields)
+            self.report.add("organisations")
+        self.orgs[slug] = org
+        return org
+
+    def build_organisations(self):
+        self._organisation(
+            MAINTAINER["slug"],
+            name=MAINTAINER["name"],
+            name_sv=MAINTAINER["name_sv"],
+            name_en=MAINTAINER["name_en"],
+            business_id=MAINTAINER["business_id"],
+            kind=OrganisationKind.MAINTAINER,
+        )
+        for muni in c.MUNICIPALITIES:
+            self._organisation(
+                muni["slug"],
+                name=muni["name_fi"],
+                name_sv=muni["name_sv"],
+                name_en=muni["name_en"],
+                business_id=muni["business_id"],
+                kind=OrganisationKind.MUNICIPALITY,
+                cost_share=Decimal(muni["cost_share"]),
+                language=muni["language"],
+            )
+        validate_cost_shares({o: o.cost_share for o in Organisation.objects.municipalities()})
+        for provider in c.PROVIDERS:
+            self._organisation(
+                provider["slug"],
+                name=provider["name"],
+                name_sv=provider.get("name_sv", ""),
+                business_id=provider["business_id"],
+                kind=OrganisationKind.PROVIDER,
+                language="sv" if provider["municipalities"] == ["raasepori"] else "fi",
+            )
+
+    def build_municipality_terms(self):
+        terms = {}
+        order = 0
+        for muni in c.MUNICIPALITIES:
+            labels = {"fi": muni["name_fi"], "sv": muni["name_sv"], "en": muni["name_en"]}
+            terms[muni["slug"]] = self._term(
+                m.Municipality, muni["slug"], labels, order, organisation=self.orgs[muni["slug"]]
+            )
+            order += 1
+        for other in c.OTHER_MUNICIPALITIES:
+            slug = other.get("slug") or slugify(other["name_fi"])
+            labels = {"fi": other["name_fi"], "sv": other["name_sv"], "en": other["name_en"]}
+            terms[slug] = self._term(m.Municipality, slug, labels, order)
+            order += 1
+        self.terms["municipality"] = terms
+
+    # --- users ---------------------------------------------------------------------------------
+    def _user(self, username, organisation, role):
+        User = get_user_model()
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            first, last = self.rng.choice(c.FIRST_NAMES), self.rng.choice(c.LAST_NAMES)
+            user = User.objects.create_user(
+                username=username,
+                email=f"{username}@example.fi",
+                password=settings.DEMO_PASSWORD,
+                first_name=first,
+                last_name=last,
+            )
+            self.report.add("users")
+        else:
+            # Keep the random stream identical whether or not the user existed.
+            self.rng.choice(c.FIRST_NAMES), self.rng.choice(c.LAST_NAMES)
+        if not Membership.objects.filter(user=user, organisation=organisation).exists():
+            Membership.objects.create(user=user, organisation=organisation, role=role)
+        self.users[username] = user
+        return user
+
+    def build_users(self):
+        maintainer = self.orgs[MAINTAINER["slug"]]
+        self._user("yllapito-maintainer", maintainer, Role.MAINTAINER)
+        self._user("yllapito-translator", maintainer, Role.TRANSLATOR)
+        self._user("raasepori-translator", self.orgs["raasepori"], Role.TRANSLATOR)
+        for muni in c.MUNICIPALITIES:
+            for suffix, role in MUNICIPAL_USERS.items():
+                self._user(f"{muni['slug']}-{suffix}", self.orgs[muni["slug"]], role)
+            self._user(f"{muni['slug']}-producer2", self.orgs[muni["slug"]], Role.PRODUCER)
+        for provider in c.PROVIDERS:
+            for suffix, role in PROVIDER_USERS.items():
+                self._user(f"{provider['slug']}-{suffix}", self.orgs[provider["slug"]], role)
+
+    # --- contacts and documents -------------------------------------------------------------------
+    def build_contacts(self):
+        self.public_contacts: dict[str, list] = {}
+        self.internal_contacts: dict[str, list] = {}
+        fi = self.locales["fi"]
+        for muni in c.MUNICIPALITIES:
+            slug = muni["slug"]
+            term = self.terms["municipality"][slug]
+            for visibility, bucket in (
+                ("public", self.public_contacts),
+                ("internal", self.internal_contacts),
+            ):
+                bucket[slug] = []
+                for i in range(3):
+                    title_fi = c.CONTACT_ROLES[(i + len(slug)) % len(c.CONTACT_ROLES)][0]
+                    name = (
+                        f"{c.FIRST_NAMES[(i * 7 + len(slug)) % len(c.FIRST_NAMES)]} "
+                        f"{c.LAST_NAMES[(i * 5 + len(slug) * 3) % len(c.LAST_NAMES)]}"
+                    )
+                    contact = m.Contact.objects.filter(
+                        name=name, municipality=term, visibility=visibility, locale=fi
+                    ).first()
+                    if contact is None:
+                        contact = m.Contact.objects.create(
+                            name=name,
+                            title=title_fi,
+                            organisation=self.orgs[slug],
+                            municipality=term,
+                            email=f"{slugify(name)}.{visibility}@{slug}.example.fi",
+                            phone=f"+358 9 {310 + i} {4000 + len(slug) * 10 + i}",
+                            visibility=visibility,
+                            locale=fi,
+                        )
+                        self.report.add("contacts")
+                    bucket[slug].append(contact)
+
+    def build_documents(self):
+        Document = get_document_model()
+        collections = ensure_collections()
+        specs = [
+            (
+                "internal",
+                "Lähetelomakkeen täyttöohje",
+                "lahetelomake-ohje.txt",
+                "Täytä lähetelomakkeeseen asiakkaan tiedot, palvelutarve ja sovittu aloitusajankohta.",
+            ),
+            (
+                "internal",
+                "Arkistointiohje",
+                "arkistointiohje.txt",
+                "Arkistoi osallistumista koskevat asiakirjat asiakastietojärjestelmään 14 päivän kuluessa.",
+            ),
+            (
+                "public",
+                "Palvelun esite",
+                "palvelun-esite.txt",
+                "Tervetuloa palveluun! Tässä esitteessä kerrotaan palvelun sisällöstä ja aikataulusta.",
+            ),
+        ]
+        self.documents = {"internal": [], "public": []}
+        for key, title, filename, text in specs:
+            doc = Document.objects.filter(title=title, collection=collections[key]).first()
+            if doc is None:
+                doc = Document(title=title, collection=collections[key])
+                doc.file.save(filename, ContentFile(text.encode("utf-8")), save=False)
+                doc.save()
+                self.report.add("documents")
+            self.documents[key].append(doc)
+
+    # --- services ------------------------------------------------------------------------------------
+    def plan(self):
+        """The deterministic list of (municipality slug, provider slug, template, index)."""
+        providers_by_muni: dict[str, list] = {}
+        for provider in c.PROVIDERS:
+            for slug in provider["municipalities"]:
+                providers_by_muni.setdefault(slug, []).append(provider["slug"])
+        swedish = [t for t in c.SERVICE_TEMPLATES if t.get("description_paragraphs_sv")]
+        plan = []
+        for muni_slug, count in split_services(self.total).items():
+            providers = providers_by_muni[muni_slug]
+            for i in range(count):
+                template = c.SERVICE_TEMPLATES[self.rng.randrange(len(c.SERVICE_TEMPLATES))]
+                if muni_slug == "raasepori":
+                    template = swedish[i % len(swedish)]
+                plan.append((muni_slug, providers[self.rng.randrange(len(providers))], template, i))
+        return plan
+
+    def build_services(self):
+        plan = self.plan()
+        folders = {}
+        existing = set(
+            m.ServicePage.objects.filter(locale=self.locales["fi"]).values_list(
+                "url_path", flat=True
+            )
+        )
+        sv = self.locales["sv"]
+        for muni_slug, provider_slug, template, i in self.progress(
+            plan, desc="services", unit="service"
+        ):
+            rng = random.Random(f"{self.seed}-{muni_slug}-{i}")
+            key = (muni_slug, provider_slug)
+            if key not in folders:
+                with transaction.atomic():
+                    muni_folder = ensure_folder(
+                        self.catalogue, m.MunicipalityFolderPage, self.orgs[muni_slug]
+                    )
+                    folders[key] = ensure_folder(
+                        muni_folder, m.ProviderFolderPage, self.orgs[provider_slug]
+                    )
+            folder = folders[key]
+            slug = f"{slugify(template['name'])[:60]}-{muni_slug[:3]}{i + 1}"
+            if f"{folder.url_path}{slug}/" in existing:
+                continue
+            with transaction.atomic():
+                page = self.build_service(folder, template, muni_slug, provider_slug, slug, rng)
+                if muni_slug == "raasepori":
+                    for parent in (folder.get_parent(), folder):
+                        ensure_translation(
+                            parent.specific,
+                            sv,
+                            {parent.title: parent.specific.organisation.name_sv or parent.title},
+                        )
+                    translate(page, sv, swedish_strings(template))
+                    self.report.add("Swedish translations")
+            self.report.add("services")
+
+    def build_service(self, folder, t, muni_slug, provider_slug, slug, rng):
+        terms = self.terms
+        muni = next(x for x in c.MUNICIPALITIES if x["slug"] == muni_slug)
+        age = t.get("age")
+        published = DEMO_EPOCH - dt.timedelta(days=rng.randrange(5, 900))
+        page = m.ServicePage(
+            title=t["name"],
+            slug=slug,
+            locale=self.locales["fi"],
+            short_description=t["short_description"],
+            service_category=terms["service_category"][t["category"]],
+            target_group_description=f"<p>{t['target_group_description']}</p>",
+            all_working_age=age is None,
+            age_min=age[0] if age else None,
+            age_max=age[1] if age else None,
+            residence_irrelevant=rng.random() < 0.15,
+            implementation_text=t.get("duration_hint", ""),
+            time_and_place=self.time_and_place(muni, rng),
+            description=[
+                {"type": "paragraph", "value": f"<p>{p}</p>"} for p in t["description_paragraphs"]
+            ],
+            participation=f"<p>{t['participation']}</p>",
+            requirements=f"<p>{t['requirements']}</p>",
+            benefits=f"<p>{t['benefits']}</p>",
+            is_free=t["free"],
+            price=None if t["free"] else Decimal(t["price"]),
+            price_description="" if t["free"] else t.get("price_description", ""),
+            resources=self.resources(rng),
+            internal=self.internal(t, muni_slug, rng),
+            provider_updater=self.users[f"{provider_slug}-editor"],
+            municipal_responsible=self.users[
+                rng.choice([f"{muni_slug}-producer", f"{muni_slug}-producer2"])
+            ],
+            search_boost=rng.choice([0, 0, 0, 0, 1, 2, 5]),
+            first_published_at=published,
+            last_published_at=published,
+        )
+        page.audiences = [terms["audience"][s] for s in t["audiences"]]
+        page.client_situations = [terms["client_situation"][s] for s in t["situations"]]
+        page.target_groups = [terms["target_group"][s] for s in t["target_groups"]]
+        page.implementation_types = [terms["implementation_type"][s] for s in t["implementation"]]
+        accessibility = list(terms["service_accessibility"].values())
+        page.accessibility = rng.sample(accessibility, k=rng.randint(0, 3))
+        statuses = list(terms["employment_status"].values())
+        page.employment_statuses = rng.sample(statuses, k=rng.randint(1, 2))
+        if not page.residence_irrelevant:
+            page.participating_municipalities = [terms["municipality"][muni_slug]]
+        page.public_contacts = rng.sample(self.public_contacts[muni_slug], k=rng.randint(1, 2))
+        languages = list(terms["language"].values())
+        levels = list(terms["language_level"].values())
+        main_language = terms["language"]["sv" if muni_slug == "raasepori" else "fi"]
+        page.languages = [m.ServiceLanguage(language=main_language, level=levels[-1])]
+        if rng.random() < 0.3:
+            page.languages.add(
+                m.ServiceLanguage(language=rng.choice(languages), level=rng.choice(levels))
+            )
+        folder.add_child(instance=page)
+        revision = page.save_revision(changed=False, log_action=False)
+        revision.publish(changed=False, log_action=False, skip_permission_checks=True)
+        return page
+
+    def time_and_place(self, muni, rng):
+        street, postal = rng.choice(muni["street_names"])
+        location_accessibility = list(self.terms["location_accessibility"].values())
+        location = {
+            "name": "",
+            "street_address": street,
+            "postal_code": postal,
+            "city": muni["name_fi"],
+            "latitude": None,
+            "longitude": None,
+            "accessibility": [
+                t.pk for t in rng.sample(location_accessibility, k=rng.randint(0, 3))
+            ],
+        }
+        weekly = [
+            {"weekday": day, "start": "09:00", "end": rng.choice(["12:00", "15:00", "16:00"])}
+            for day in rng.sample(["mon", "tue", "wed", "thu", "fri"], k=rng.randint(1, 3))
+        ]
+        start = (DEMO_EPOCH + dt.timedelta(days=rng.randrange(10, 120))).date()
+        mode = rng.choice(["continuous", "continuous", "period", "periods", "dates", "agreed"])
+        base = {"locations": [location], "info": ""}
+        if mode == "continuous":
+            value = {**base, "weekly_times": weekly}
+        elif mode == "period":
+            period = {
+                "start_date": start.isoformat(),
+                "end_date": (start + dt.timedelta(weeks=8)).isoformat(),
+            }
+            value = {**base, "period": period, "weekly_times": weekly}
+        elif mode == "periods":
+            periods = [
+                {
+                    "start_date": (start + dt.timedelta(weeks=10 * k)).isoformat(),
+                    "end_date": (start + dt.timedelta(weeks=10 * k + 6)).isoformat(),
+                }
+                for k in range(rng.randint(2, 3))
+            ]
+            value = {**base, "periods": periods, "weekly_times": weekly}
+        elif mode == "dates":
+            dates = [
+                {
+                    "date": (start + dt.timedelta(days=14 * k)).isoformat(),
+                    "start": "10:00",
+                    "end": "14:00",
+                }
+                for k in range(rng.randint(2, 4))
+            ]
+            value = {**base, "dates": dates}
+        else:
+            value = {**base, "info": "Aika ja paikka sovitaan asiakkaan kanssa erikseen."}
+        return [{"type": mode, "value": value}]
+
+    def resources(self, rng):
+        title, url = rng.choice(c.PUBLIC_LINK_TITLES)
+        blocks = [
+            {"type": "link", "value": {"title": title, "url": url, "page": None, "description": ""}}
+        ]
+        if rng.random() < 0.3:
+            doc = self.documents["public"][0]
+            blocks.append({"type": "attachment", "value": {"title": doc.title, "document": doc.pk}})
+        return blocks
+
+    def internal(self, t, muni_slug, rng):
+        muni_term = self.terms["municipality"][muni_slug]
+
+        def text(value):
+            return f"<p>{value}</p>" if value else ""
+
+        blocks = [
+            {"type": "referral", "value": text(t["referral"])},
+            {"type": "specialist_prerequisites", "value": text(t["specialist_prerequisites"])},
+            {
+                "type": "obligation",
+                "value": {"obligation": t["obligation"], "text": text(t["obligation_text"])},
+            },
+            {
+                "type": "statement",
+                "value": {
+                    "answer": "yes" if t["statement"] else "no",
+                    "text": text(t["statement_text"]),
+                },
+            },
+            {"type": "benefit_notes", "value": {"notes": list(t["benefit_notes"]), "text": ""}},
+            {"type": "client_system_entries", "value": text(t["client_system_entries"])},
+            {"type": "measures", "value": text(t["measures_during_participation"])},
+            {"type": "exceptions", "value": text(t["exceptions"])},
+            {
+                "type": "municipality_guidance",
+                "value": {
+                    "municipality": muni_term.pk,
+                    "text": text(rng.choice(c.MUNICIPALITY_GUIDANCE[muni_slug])),
+                },
+            },
+            {
+                "type": "job_search_conversation",
+                "value": {
+                    "answer": "yes" if t["suits_job_search_conversation"] else "no",
+                    "text": text(t["suits_job_search_text"]),
+                },
+            },
+            {
+                "type": "client_consent",
+                "value": {
+                    "required": bool(t["client_consent"]),
+                    "instructions": text(t["consent_instructions"]),
+                },
+            },
+            {"type": "contacts", "value": [rng.choice(self.internal_contacts[muni_slug]).pk]},
+            {
+                "type": "links",
+                "value": [
+                    {"title": title, "url": url, "page": None, "description": ""}
+                    for title, url in rng.sample(c.INTERNAL_LINK_TITLES, k=2)
+                ],
+            },
+        ]
+        if t.get("archiving"):
+            blocks.append(
+                {
+                    "type": "archiving",
+                    "value": {"required": True, "instructions": text(t["archiving"])},
+                }
+            )
+        if rng.random() < 0.25:
+            blocks.append(
+                {
+                    "type": "municipality_exception",
+                    "value": {
+                        "municipality": muni_term.pk,
+                        "text": text(rng.choice(c.MUNICIPALITY_EXCEPTIONS[muni_slug])),
+                    },
+                }
+            )
+        if rng.random() < 0.4:
+            doc = rng.choice(self.documents["internal"])
+            blocks.append({"type": "files", "value": [{"title": doc.title, "document": doc.pk}]})
+        return blocks
+
+
+def swedish_strings(t) -> dict[str, str]:
+    """Finnish source text → Swedish, for the translation segments of a template."""
+    pairs = [
+        (t["name"], t.get("name_sv")),
+        (t["short_description"], t.get("short_description_sv")),
+        (t["target_group_description"], t.get("target_group_description_sv")),
+        (t["participation"], t.get("participation_sv")),
+        (t["requirements"], t.get("requirements_sv")),
+        (t["benefits"], t.get("benefits_sv")),
+    ]
+    pairs += list(
+        zip(t["description_paragraphs"], t.get("description_paragraphs_sv") or [], strict=False)
+    )
+    return {fi: sv for fi, sv in pairs if sv}

@@ -1,0 +1,52 @@
+from .contacts import Contact, ContactVisibility
+from .pages import (
+    MunicipalityFolderPage,
+    ProviderFolderPage,
+    RelatedService,
+    ServiceIndexPage,
+    ServiceLanguage,
+    ServicePage,
+)
+from .taxonomies import (
+    TAXONOMY_MODELS,
+    Audience,
+    ClientSituation,
+    EmploymentStatus,
+    ImplementationType,
+    Language,
+    LanguageLevel,
+    LocationAccessibility,
+    Municipality,
+    ServiceAccessibility,
+    ServiceCategory,
+    TargetGroup,
+    Taxonomy,
+)
+
+__all__ = [
+    "TAXONOMY_MODELS",
+    "Audience",
+    "ClientSituation",
+    "Contact",
+    "ContactVisibility",
+    "EmploymentStatus",
+    "ImplementationType",
+    "Language",
+    "LanguageLevel",
+    "LocationAccessibility",
+    "Municipality",
+    "MunicipalityFolderPage",
+    "ProviderFolderPage",
+    "RelatedService",
+    "ServiceAccessibility",
+    "ServiceCategory",
+    "ServiceIndexPage",
+    "ServiceLanguage",
+    "ServicePage",
+    "TargetGroup",
+    "Taxonomy",
+]
+
+from .workflows import MunicipalReviewTask  # noqa: E402
+
+__all__ += ["MunicipalReviewTask"]

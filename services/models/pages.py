@@ -1,0 +1,443 @@
+"""The service catalogue: index, responsibility folders and the service page.
+
+The tree encodes responsibility, so Wagtail's subtree permissions do the work:
+`Catalogue › <responsible municipality> › <provider> › service`. A service's
+`responsible_municipality` and `provider` are kept in step with its position
+(set on save and on move) so that filters and the API can use plain joins.
+"""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms.blocks import SIMPLE_TEXT_FEATURES
+from cms.roles import EDIT_INTERNAL, Role
+from services.blocks import DescriptionBlock, InternalBlock, ResourcesBlock, TimeAndPlaceBlock
+
+WORKING_AGE_MIN = 15
+WORKING_AGE_MAX = 68
+
+
+def _checkbox():
+    return forms.CheckboxSelectMultiple
+
+
+class ServiceIndexPage(Page):
+    """The catalogue root of one locale."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=SIMPLE_TEXT_FEATURES)
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["services.MunicipalityFolderPage"]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("service catalogue")
+        verbose_name_plural = _("service catalogues")
+
+
+class MunicipalityFolderPage(Page):
+    """Services a partner municipality is responsible for."""
+
+    organisation = models.ForeignKey(
+        "cms.Organisation",
+        on_delete=models.PROTECT,
+        related_name="municipality_folders",
+        limit_choices_to={"kind": "municipality"},
+        verbose_name=_("responsible municipality"),
+    )
+
+    parent_page_types = ["services.ServiceIndexPage"]
+    subpage_types = ["services.ProviderFolderPage"]
+    content_panels = Page.content_panels + [FieldPanel("organisation")]
+
+    class Meta:
+        verbose_name = _("municipality folder")
+        verbose_name_plural = _("municipality folders")
+
+
+class ProviderFolderPage(Page):
+    """A provider's services under one responsible municipality."""
+
+    organisation = models.ForeignKey(
+        "cms.Organisation",
+        on_delete=models.PROTECT,
+        related_name="provider_folders",
+        limit_choices_to={"kind": "provider"},
+        verbose_name=_("service provider"),
+    )
+
+    parent_page_types = ["services.MunicipalityFolderPage"]
+    subpage_types = ["services.ServicePage"]
+    content_panels = Page.content_panels + [FieldPanel("organisation")]
+
+    class Meta:
+        verbose_name = _("provider folder")
+        verbose_name_plural = _("provider folders")
+
+
+class ServicePageForm(WagtailAdminPageForm):
+    """Cross-field rules of a service, checked on every save (drafts included)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        provider, municipality = folder_organisations(self.parent_page)
+        updater = cleaned.get("provider_updater")
+        if "provider_updater" in self.fields and not updater:
+            self.add_error(
+                "provider_updater",
+                _("Every service needs the provider's responsible updater (update pair)."),
+            )
+        elif updater and provider and not is_member(updater, provider):
+            self.add_error(
+                "provider_updater",
+                _("The responsible updater must be a user of %(provider)s.")
+                % {"provider": provider},
+            )
+        responsible = cleaned.get("municipal_responsible")
+        if (
+            responsible
+            and municipality
+            and not is_member(
+                responsible, municipality, roles=(Role.PRODUCER, Role.MUNICIPALITY_MAIN_USER)
+            )
+        ):
+            self.add_error(
+                "municipal_responsible",
+                _(
+                    "The municipal responsible person must be a content producer of %(municipality)s."
+                )
+                % {"municipality": municipality},
+            )
+        return cleaned
+
+
+def is_member(user, organisation, roles=None) -> bool:
+    qs = user.memberships.filter(organisation=organisation, is_active=True)
+    if roles:
+        qs = qs.filter(role__in=roles)
+    return user.is_active and qs.exists()
+
+
+def folder_organisations(parent):
+    """(provider, responsible municipality) of the provider folder a service sits in."""
+    if parent is None:
+        return None, None
+    parent = parent.specific_deferred if type(parent) is Page else parent
+    if not isinstance(parent, ProviderFolderPage):
+        return None, None
+    municipality_folder = parent.get_parent().specific
+    return parent.organisation, getattr(municipality_folder, "organisation", None)
+
+
+class ServiceLanguage(Orderable):
+    page = ParentalKey("services.ServicePage", on_delete=models.CASCADE, related_name="languages")
+    language = models.ForeignKey(
+        "services.Language", on_delete=models.PROTECT, related_name="+", verbose_name=_("language")
+    )
+    level = models.ForeignKey(
+        "services.LanguageLevel",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("required level"),
+    )
+
+    panels = [FieldRowPanel([FieldPanel("language"), FieldPanel("level")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("service language")
+        verbose_name_plural = _("service languages")
+
+
+class RelatedService(Orderable):
+    page = ParentalKey(
+        "services.ServicePage", on_delete=models.CASCADE, related_name="related_services"
+    )
+    service = models.ForeignKey(
+        "services.ServicePage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("service"),
+    )
+
+    panels = [FieldPanel("service")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("see also")
+        verbose_name_plural = _("see also")
+
+
+class ServicePage(Page):
+    # --- Basic information (public) --------------------------------------------------
+    short_description = models.TextField(
+        _("short description"),
+        max_length=600,
+        help_text=_("Who the service is for and what it is, in one or two sentences."),
+    )
+    service_category = models.ForeignKey(
+        "services.ServiceCategory",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("service category"),
+    )
+    audiences = ParentalManyToManyField("services.Audience", blank=True, verbose_name=_("audience"))
+    client_situations = ParentalManyToManyField(
+        "services.ClientSituation", blank=True, verbose_name=_("client's situation")
+    )
+    target_groups = ParentalManyToManyField(
+        "services.TargetGroup", blank=True, verbose_name=_("target groups")
+    )
+    target_group_description = RichTextField(
+        _("target group description"), blank=True, features=SIMPLE_TEXT_FEATURES
+    )
+    employment_statuses = ParentalManyToManyField(
+        "services.EmploymentStatus", blank=True, verbose_name=_("employment status")
+    )
+    all_working_age = models.BooleanField(_("for all of working age"), default=True)
+    age_min = models.PositiveSmallIntegerField(
+        _("minimum age"), null=True, blank=True, validators=[MaxValueValidator(120)]
+    )
+    age_max = models.PositiveSmallIntegerField(
+        _("maximum age"), null=True, blank=True, validators=[MaxValueValidator(120)]
+    )
+    participating_municipalities = ParentalManyToManyField(
+        "services.Municipality",
+        blank=True,
+        verbose_name=_("municipality of residence"),
+        help_text=_("Residents of these municipalities may take part."),
+    )
+    residence_irrelevant = models.BooleanField(
+        _("residence does not matter"),
+        default=False,
+        help_text=_("Anyone may take part whatever their home municipality."),
+    )
+
+    # --- Implementation, time and place --------------------------------------------------
+    implementation_types = ParentalManyToManyField(
+        "services.ImplementationType", blank=True, verbose_name=_("implementation type")
+    )
+    implementation_text = models.TextField(_("implementation details"), blank=True)
+    time_and_place = StreamField(TimeAndPlaceBlock(), blank=True, verbose_name=_("time and place"))
+
+    # --- Description (public) ------------------------------------------------------------
+    description = StreamField(DescriptionBlock(), blank=True, verbose_name=_("description"))
+    participation = RichTextField(_("participation"), blank=True, features=SIMPLE_TEXT_FEATURES)
+    requirements = RichTextField(
+        _("conditions for participating"), blank=True, features=SIMPLE_TEXT_FEATURES
+    )
+    benefits = RichTextField(
+        _("benefits of participating"), blank=True, features=SIMPLE_TEXT_FEATURES
+    )
+    is_free = models.BooleanField(_("free of charge"), default=True)
+    price = models.DecimalField(
+        _("price (€)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    price_description = models.TextField(_("more about the price"), blank=True)
+    accessibility = ParentalManyToManyField(
+        "services.ServiceAccessibility", blank=True, verbose_name=_("service accessibility")
+    )
+    public_contacts = ParentalManyToManyField(
+        "services.Contact",
+        blank=True,
+        limit_choices_to={"visibility": "public"},
+        related_name="+",
+        verbose_name=_("public contacts"),
+    )
+    resources = StreamField(ResourcesBlock(), blank=True, verbose_name=_("links and attachments"))
+
+    # --- Internal information (municipal users only) ---------------------------------------
+    internal = StreamField(InternalBlock(), blank=True, verbose_name=_("internal information"))
+
+    # --- Responsibility and the update pair ------------------------------------------------
+    provider = models.ForeignKey(
+        "cms.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        editable=False,
+        related_name="provided_services",
+        verbose_name=_("service provider"),
+    )
+    responsible_municipality = models.ForeignKey(
+        "cms.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        editable=False,
+        related_name="responsible_services",
+        verbose_name=_("responsible municipality"),
+    )
+    provider_updater = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("provider's responsible updater"),
+        help_text=_("The provider half of the update pair. Required."),
+    )
+    municipal_responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipal responsible person"),
+        help_text=_("The municipal half of the update pair; assigned by the municipality."),
+    )
+    search_boost = models.PositiveSmallIntegerField(
+        _("search boost"),
+        default=0,
+        validators=[MaxValueValidator(10)],
+        help_text=_("0–10: raises the service in search results."),
+    )
+
+    base_form_class = ServicePageForm
+    parent_page_types = ["services.ProviderFolderPage"]
+    subpage_types = []
+
+    search_fields = Page.search_fields + [
+        index.SearchField("short_description"),
+        index.SearchField("implementation_text"),
+        index.SearchField("description"),
+        index.AutocompleteField("title"),
+        index.FilterField("provider"),
+        index.FilterField("responsible_municipality"),
+        index.FilterField("locale"),
+        index.FilterField("is_free"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("short_description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("service_category"),
+                FieldPanel("audiences", widget=_checkbox()),
+                FieldPanel("client_situations", widget=_checkbox()),
+                FieldPanel("target_groups", widget=_checkbox()),
+                FieldPanel("target_group_description"),
+                FieldPanel("employment_statuses", widget=_checkbox()),
+            ],
+            heading=_("Who the service is for"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("all_working_age"),
+                FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")]),
+                FieldPanel("residence_irrelevant"),
+                FieldPanel("participating_municipalities", widget=_checkbox()),
+            ],
+            heading=_("Age and municipality of residence"),
+        ),
+        FieldPanel("description"),
+        FieldPanel("participation"),
+        FieldPanel("requirements"),
+        FieldPanel("benefits"),
+        MultiFieldPanel(
+            [
+                FieldPanel("is_free"),
+                FieldPanel("price"),
+                FieldPanel("price_description"),
+            ],
+            heading=_("Price"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("accessibility", widget=_checkbox()),
+                InlinePanel("languages", label=_("service languages")),
+            ],
+            heading=_("Accessibility and languages"),
+        ),
+        FieldPanel("public_contacts"),
+        FieldPanel("resources"),
+        InlinePanel("related_services", label=_("see also")),
+    ]
+    time_and_place_panels = [
+        FieldPanel("implementation_types", widget=_checkbox()),
+        FieldPanel("implementation_text"),
+        FieldPanel("time_and_place"),
+    ]
+    internal_panels = [FieldPanel("internal", permission=EDIT_INTERNAL)]
+    responsibility_panels = [
+        FieldPanel("provider_updater"),
+        FieldPanel("municipal_responsible"),
+        FieldPanel("search_boost", permission=EDIT_INTERNAL),
+    ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Public information")),
+            ObjectList(time_and_place_panels, heading=_("Time and place")),
+            ObjectList(internal_panels, heading=_("Internal information")),
+            ObjectList(responsibility_panels, heading=_("Update pair")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+        permissions = [
+            ("view_internal", _("Can view internal information")),
+            ("edit_internal", _("Can edit internal information")),
+        ]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
+            errors["age_max"] = _("The maximum age must not be below the minimum age.")
+        if self.all_working_age and (self.age_min is not None or self.age_max is not None):
+            errors["all_working_age"] = _(
+                "Either the service is for all of working age or it has an age range, not both."
+            )
+        if self.is_free and self.price is not None:
+            errors["price"] = _("A free service has no price. Remove the price or untick free.")
+        if not self.is_free and self.price is None:
+            errors["price"] = _("A service with a charge needs a price.")
+        if self.residence_irrelevant and self.pk and self.participating_municipalities.exists():
+            errors["residence_irrelevant"] = _(
+                "Choose either 'residence does not matter' or the municipalities of residence."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def sync_responsibility(self):
+        """Set provider and responsible municipality from the folders the page sits in."""
+        if not self.path or self.depth is None:
+            return
+        parent = Page.objects.filter(path=self.path[: -self.steplen]).specific().first()
+        self.provider, self.responsible_municipality = folder_organisations(parent)
+
+    def save(self, *args, **kwargs):
+        self.sync_responsibility()
+        return super().save(*args, **kwargs)
+
+    @property
+    def age_range(self) -> tuple[int, int] | None:
+        if self.all_working_age:
+            return None
+        return (self.age_min or WORKING_AGE_MIN, self.age_max or WORKING_AGE_MAX)

@@ -1,0 +1,56 @@
+"""Shared fixtures.
+
+One demo world is built per test database (per xdist worker) by the same builder
+as `seed_demo` with a small catalogue; each test runs in a transaction that is
+rolled back, so tests may change it freely without affecting others.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from services.demo.builder import DemoBuilder
+from services.models import ServicePage
+
+WORLD_SERVICES = 24
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        DemoBuilder(services=WORLD_SERVICES, seed=7).build()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def user(db):
+    """Look up a demo user by name: user("helsinki-producer")."""
+    User = get_user_model()
+    return lambda username: User.objects.get(username=username)
+
+
+@pytest.fixture
+def login(client, user):
+    def _login(username):
+        client.force_login(user(username))
+        return client
+
+    return _login
+
+
+def service_of(municipality: str, provider: str | None = None) -> ServicePage:
+    qs = ServicePage.objects.filter(
+        responsible_municipality__slug=municipality, locale__language_code="fi"
+    )
+    if provider:
+        qs = qs.filter(provider__slug=provider)
+    return qs.order_by("pk").first()
+
+
+@pytest.fixture
+def services(db):
+    return service_of
