@@ -4,6 +4,7 @@
 #   make test    pytest on SQLite, then again on a throwaway PostgreSQL cluster
 #   make lint    ruff check + ruff format --check
 #   make check   Django system checks + missing-migration check
+#   make schema  regenerate graphql/schema.graphql (the API contract)
 #   make lock    regenerate requirements.txt from the pins in pyproject.toml (rarely)
 #   make clean   remove the venv, the dev database and test/media artefacts
 #
@@ -28,7 +29,7 @@ REQUIRE_POSTGRES ?=
 # Where `make lock` writes the locked set.
 LOCK_OUT ?= requirements.txt
 
-.PHONY: help venv install messages run test test-sqlite test-postgres lint check lock clean
+.PHONY: help venv install messages run test test-sqlite test-postgres lint check schema lock clean
 
 help:
 	@sed -n 's/^#   make /  make /p' $(firstword $(MAKEFILE_LIST))
@@ -105,6 +106,12 @@ check: $(STAMP)
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py permission_matrix --check
+	@tmp=$$(mktemp --suffix=.graphql); trap 'rm -f "$$tmp"' EXIT; \
+	$(PY) manage.py graphql_schema --out "$$tmp" >/dev/null; \
+	diff -u graphql/schema.graphql "$$tmp" || { echo "graphql/schema.graphql is stale: run make schema" >&2; exit 1; }
+
+schema: $(STAMP)
+	$(PY) manage.py graphql_schema --out graphql/schema.graphql
 
 # --- lock ---------------------------------------------------------------------
 
