@@ -321,13 +321,15 @@ class DemoBuilder:
                 providers_by_muni.setdefault(slug, []).append(provider["slug"])
         swedish = [t for t in c.SERVICE_TEMPLATES if t.get("description_paragraphs_sv")]
         plan = []
+        # Its own random stream: the plan depends on (seed, size) only.
+        rng = random.Random(f"{self.seed}-plan")
         for muni_slug, count in split_services(self.total).items():
             providers = providers_by_muni[muni_slug]
             for i in range(count):
-                template = c.SERVICE_TEMPLATES[self.rng.randrange(len(c.SERVICE_TEMPLATES))]
+                template = c.SERVICE_TEMPLATES[rng.randrange(len(c.SERVICE_TEMPLATES))]
                 if muni_slug == "raasepori":
                     template = swedish[i % len(swedish)]
-                plan.append((muni_slug, providers[self.rng.randrange(len(providers))], template, i))
+                plan.append((muni_slug, providers[rng.randrange(len(providers))], template, i))
         return plan
 
     def build_services(self):

@@ -1,0 +1,155 @@
+"""The demo catalogue: counts, determinism and idempotence of `seed_demo`."""
+
+from collections import Counter
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Revision
+
+from cms.models import Membership, Organisation
+from cms.roles import Role
+from services.demo import content
+from services.demo.builder import SERVICE_SPLIT, DemoBuilder, split_services
+from services.models import Contact, ServicePage, TargetGroup
+from tests.conftest import WORLD_SERVICES
+
+pytestmark = pytest.mark.django_db
+WORLD_SEED = 7
+
+
+def test_default_split_is_the_domain_split():
+    assert (
+        split_services(337)
+        == SERVICE_SPLIT
+        == {"helsinki": 133, "espoo": 108, "vantaa": 72, "kerava": 17, "raasepori": 7}
+    )
+
+
+@pytest.mark.parametrize("total", [1, 24, 100, 337, 1000, 20000])
+def test_split_adds_up(total):
+    counts = split_services(total)
+    assert sum(counts.values()) == total
+    # Proportions within one service of the exact share.
+    for slug, n in counts.items():
+        assert abs(n - total * SERVICE_SPLIT[slug] / 337) < 1
+
+
+def test_world_has_the_split_services():
+    fi = ServicePage.objects.filter(locale__language_code="fi")
+    by_municipality = Counter(fi.values_list("responsible_municipality__slug", flat=True))
+    assert by_municipality == Counter(split_services(WORLD_SERVICES))
+    assert fi.filter(live=True).count() == WORLD_SERVICES
+
+
+def test_every_service_is_complete_and_consistent():
+    for page in ServicePage.objects.filter(locale__language_code="fi").select_related(
+        "provider", "responsible_municipality", "provider_updater"
+    ):
+        folder = page.get_parent().specific
+        assert page.provider == folder.organisation
+        assert page.responsible_municipality == folder.get_parent().specific.organisation
+        assert page.provider_updater.memberships.filter(organisation=page.provider).exists()
+        assert page.municipal_responsible.memberships.filter(
+            organisation=page.responsible_municipality, role=Role.PRODUCER
+        ).exists()
+        assert page.short_description and len(page.description) >= 1
+        assert len(page.internal) >= 10, "every internal kind the template has is filled in"
+        assert page.time_and_place[0].block_type in {
+            "continuous",
+            "period",
+            "periods",
+            "dates",
+            "agreed",
+        }
+        assert page.live_revision_id == page.latest_revision_id is not None
+        assert "lorem" not in page.short_description.lower()
+
+
+def test_raasepori_services_are_in_swedish_through_localize():
+    from wagtail_localize.models import Translation
+
+    raasepori = ServicePage.objects.filter(
+        responsible_municipality__slug="raasepori", locale__language_code="fi"
+    )
+    assert raasepori.exists()
+    for page in raasepori:
+        swedish = page.get_translation(
+            page.locale.__class__.objects.get(language_code="sv")
+        ).specific
+        assert swedish.live and swedish.title != page.title
+        assert Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale__language_code="sv"
+        ).exists()
+
+
+def test_demo_users_for_each_role_in_two_organisations():
+    for role in Role:
+        organisations = (
+            Membership.objects.filter(role=role).values("organisation").distinct().count()
+        )
+        # There is one project organisation, so maintainers are in one organisation only.
+        assert organisations >= (1 if role == Role.MAINTAINER else 2), role
+    User = get_user_model()
+    assert User.objects.get(username="helsinki-producer").check_password(
+        "Palvelumanuaali-demo-2026"
+    )
+    for username in (
+        "helsinki-producer",
+        "espoo-expert",
+        "yllapito-maintainer",
+        "tyovalmennus-editor",
+    ):
+        assert User.objects.filter(username=username, is_active=True).exists()
+
+
+def test_organisations_and_taxonomies():
+    assert Organisation.objects.municipalities().count() == 5
+    assert sum(o.cost_share for o in Organisation.objects.municipalities()) == 100
+    assert Organisation.objects.providers().count() == len(content.PROVIDERS) >= 25
+    for org in Organisation.objects.all():
+        org.full_clean()  # business IDs valid, cost shares consistent
+    assert set(TargetGroup.objects.values_list("locale__language_code", flat=True)) == {
+        "fi",
+        "sv",
+        "en",
+    }
+    assert Contact.objects.filter(visibility="internal").exists()
+
+
+def test_plan_is_deterministic():
+    def plan(seed):
+        return [(m, p, t["name"], i) for m, p, t, i in DemoBuilder(services=50, seed=seed).plan()]
+
+    assert plan(3) == plan(3)
+    assert plan(3) != plan(4)
+
+
+def test_world_matches_its_plan():
+    """The pages in the database are exactly what the plan of (seed, size) says."""
+    planned = Counter(
+        (m, p, t["name"])
+        for m, p, t, _i in DemoBuilder(services=WORLD_SERVICES, seed=WORLD_SEED).plan()
+    )
+    built = Counter(
+        ServicePage.objects.filter(locale__language_code="fi").values_list(
+            "responsible_municipality__slug", "provider__slug", "title"
+        )
+    )
+    assert built == planned
+
+
+def test_second_run_changes_nothing():
+    pages, revisions = Page.objects.count(), Revision.objects.count()
+    users, memberships = get_user_model().objects.count(), Membership.objects.count()
+    report = DemoBuilder(services=WORLD_SERVICES, seed=WORLD_SEED).build()
+    assert report.created == {}
+    assert (Page.objects.count(), Revision.objects.count()) == (pages, revisions)
+    assert (get_user_model().objects.count(), Membership.objects.count()) == (users, memberships)
+
+
+def test_command_if_empty_does_nothing(capsys):
+    pages = Page.objects.count()
+    call_command("seed_demo", "--if-empty", "--no-progress")
+    assert "already present" in capsys.readouterr().out
+    assert Page.objects.count() == pages
