@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from services.demo.builder import DEFAULT_SERVICES, DemoBuilder
+from services.demo.builder import DEFAULT_SERVICES, REFERENCE_INDEX_LIMIT, DemoBuilder
 from services.models import ServicePage
 
 MAX_SERVICES = 50_000
@@ -34,6 +34,7 @@ class Command(BaseCommand):
             raise CommandError(f"--services must be between 1 and {MAX_SERVICES}, got {services}.")
         if if_empty and ServicePage.objects.exists():
             self.stdout.write("Demo data already present: nothing to do.")
+            self.print_logins()
             return
         disable = no_progress or not sys.stderr.isatty() and options.get("verbosity", 1) < 2
 
@@ -42,6 +43,14 @@ class Command(BaseCommand):
 
         report = DemoBuilder(services=services, seed=seed, progress=progress).build()
         self.stdout.write(self.style.SUCCESS(f"Demo data: {report}."))
+        if report.created.get("services", 0) > REFERENCE_INDEX_LIMIT:
+            self.stdout.write(
+                "Large catalogue: the reference index (usage counts in the admin) was not "
+                "filled; run `python manage.py rebuild_references_index` if you need it."
+            )
+        self.print_logins()
+
+    def print_logins(self):
         self.stdout.write(
             f"Demo users are named <organisation>-<role> (e.g. helsinki-producer, espoo-expert, "
             f"tyovalmennus-editor, yllapito-maintainer); password: {settings.DEMO_PASSWORD}"
