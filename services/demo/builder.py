@@ -17,9 +17,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
-from wagtail.models import ReferenceIndex, Revision
+from wagtail.models import Page, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -105,6 +106,7 @@ class DemoBuilder:
         self.terms: dict[str, dict[str, object]] = {}
         self.orgs: dict[str, Organisation] = {}
         self.users: dict[str, object] = {}
+        self.last_child_path: dict[int, str] = {}
 
     # --- entry point -------------------------------------------------------------------
     def build(self) -> DemoReport:
@@ -445,7 +447,7 @@ class DemoBuilder:
             )
         page.live = True
         page.has_unpublished_changes = False
-        folder.add_child(instance=page)
+        self.append_child(folder, page)
         # The published revision, written directly: the publish action's signals, logs and
         # second save cost more than the page itself and tell nobody anything here.
         revision = Revision.objects.create(
@@ -461,6 +463,23 @@ class DemoBuilder:
         )
         page.latest_revision, page.live_revision = revision, revision
         return page
+
+    def append_child(self, folder, page):
+        """treebeard's add_child without its per-call lock and look-ups, and without
+        full_clean: the demo data is valid by construction (tests check it)."""
+        last = self.last_child_path.get(folder.pk)
+        if last is None and folder.numchild:
+            last = folder.get_last_child().path
+        page.depth = folder.depth + 1
+        if last is None:
+            page.path = Page._get_path(folder.path, page.depth, 1)
+        else:
+            page.path = Page(path=last, depth=page.depth)._inc_path()
+        Page.objects.filter(pk=folder.pk).update(numchild=F("numchild") + 1)
+        folder.numchild += 1
+        self.last_child_path[folder.pk] = page.path
+        page._cached_parent_obj = folder
+        page.save(clean=False)
 
     def time_and_place(self, muni, rng):
         street, postal = rng.choice(muni["street_names"])
