@@ -63,9 +63,20 @@ MUNICIPAL_USERS = {
     "expert": Role.EXPERT,
 }
 PROVIDER_USERS = {"main": Role.PROVIDER_MAIN_USER, "editor": Role.PROVIDER_EDITOR}
-# Above this many services the reference index ("usage" in the admin) is left for
+# Above this many services the demo is built in bulk: relations written per transaction,
+# no revisions, and the reference index ("usage" in the admin) left for
 # `manage.py rebuild_references_index`, which the command suggests.
-REFERENCE_INDEX_LIMIT = 2000
+BULK_THRESHOLD = 2000
+M2M_FIELDS = (
+    "audiences",
+    "client_situations",
+    "target_groups",
+    "implementation_types",
+    "accessibility",
+    "employment_statuses",
+    "participating_municipalities",
+    "public_contacts",
+)
 # One transaction per this many services: far fewer commits (fsyncs) than one each.
 SERVICES_PER_TRANSACTION = 200
 # Epoch of the demo: dates are relative to it, so runs are identical.
@@ -107,6 +118,8 @@ class DemoBuilder:
         self.orgs: dict[str, Organisation] = {}
         self.users: dict[str, object] = {}
         self.last_child_path: dict[int, str] = {}
+        self.bulk = services > BULK_THRESHOLD
+        self.pending_relations: list = []
 
     # --- entry point -------------------------------------------------------------------
     def build(self) -> DemoReport:
@@ -338,7 +351,7 @@ class DemoBuilder:
         created: list[m.ServicePage] = []
         with bulk_loading(m.ServicePage):
             self._build_services(created)
-        index_services(created, references=len(created) <= REFERENCE_INDEX_LIMIT)
+        index_services(created, references=len(created) <= BULK_THRESHOLD)
 
     def _build_services(self, created):
         plan = self.plan()
@@ -388,6 +401,7 @@ class DemoBuilder:
                     created.append(translate(page, sv, swedish_strings(template)))
                     self.report.add("Swedish translations")
             self.report.add("services")
+        self.flush_relations()
 
     def build_service(self, folder, t, muni_slug, provider_slug, slug, rng):
         terms = self.terms
@@ -426,27 +440,39 @@ class DemoBuilder:
             first_published_at=published,
             last_published_at=published,
         )
-        page.audiences = [terms["audience"][s] for s in t["audiences"]]
-        page.client_situations = [terms["client_situation"][s] for s in t["situations"]]
-        page.target_groups = [terms["target_group"][s] for s in t["target_groups"]]
-        page.implementation_types = [terms["implementation_type"][s] for s in t["implementation"]]
         accessibility = list(terms["service_accessibility"].values())
-        page.accessibility = rng.sample(accessibility, k=rng.randint(0, 3))
         statuses = list(terms["employment_status"].values())
-        page.employment_statuses = rng.sample(statuses, k=rng.randint(1, 2))
-        if not page.residence_irrelevant:
-            page.participating_municipalities = [terms["municipality"][muni_slug]]
-        page.public_contacts = rng.sample(self.public_contacts[muni_slug], k=rng.randint(1, 2))
-        languages = list(terms["language"].values())
+        relations = {
+            "audiences": [terms["audience"][s] for s in t["audiences"]],
+            "client_situations": [terms["client_situation"][s] for s in t["situations"]],
+            "target_groups": [terms["target_group"][s] for s in t["target_groups"]],
+            "implementation_types": [terms["implementation_type"][s] for s in t["implementation"]],
+            "accessibility": rng.sample(accessibility, k=rng.randint(0, 3)),
+            "employment_statuses": rng.sample(statuses, k=rng.randint(1, 2)),
+            "participating_municipalities": (
+                [] if page.residence_irrelevant else [terms["municipality"][muni_slug]]
+            ),
+            "public_contacts": rng.sample(self.public_contacts[muni_slug], k=rng.randint(1, 2)),
+        }
+        languages_terms = list(terms["language"].values())
         levels = list(terms["language_level"].values())
         main_language = terms["language"]["sv" if muni_slug == "raasepori" else "fi"]
-        page.languages = [m.ServiceLanguage(language=main_language, level=levels[-1])]
+        languages = [m.ServiceLanguage(language=main_language, level=levels[-1])]
         if rng.random() < 0.3:
-            page.languages.add(
-                m.ServiceLanguage(language=rng.choice(languages), level=rng.choice(levels))
+            languages.append(
+                m.ServiceLanguage(language=rng.choice(languages_terms), level=rng.choice(levels))
             )
         page.live = True
         page.has_unpublished_changes = False
+        if self.bulk:
+            # Large catalogues: relations are written in bulk per transaction and the pages
+            # get no revision (the editor then starts from the page itself).
+            self.append_child(folder, page)
+            self.pending_relations.append((page, relations, languages))
+            return page
+        for name, objects in relations.items():
+            setattr(page, name, objects)
+        page.languages = languages
         self.append_child(folder, page)
         # The published revision, written directly: the publish action's signals, logs and
         # second save cost more than the page itself and tell nobody anything here.
@@ -463,6 +489,28 @@ class DemoBuilder:
         )
         page.latest_revision, page.live_revision = revision, revision
         return page
+
+    def flush_relations(self):
+        """Write the many-to-many and language rows of bulk-built services."""
+        for name in M2M_FIELDS:
+            field = m.ServicePage._meta.get_field(name)
+            through = field.remote_field.through
+            source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+            through.objects.bulk_create(
+                [
+                    through(**{source: page.pk, target: obj.pk})
+                    for page, relations, _languages in self.pending_relations
+                    for obj in relations[name]
+                ]
+            )
+        m.ServiceLanguage.objects.bulk_create(
+            [
+                m.ServiceLanguage(page=page, language=lang.language, level=lang.level, sort_order=n)
+                for page, _relations, languages in self.pending_relations
+                for n, lang in enumerate(languages)
+            ]
+        )
+        self.pending_relations = []
 
     def append_child(self, folder, page):
         """treebeard's add_child without its per-call lock and look-ups, and without

@@ -153,3 +153,17 @@ def test_command_if_empty_does_nothing(capsys):
     call_command("seed_demo", "--if-empty", "--no-progress")
     assert "already present" in capsys.readouterr().out
     assert Page.objects.count() == pages
+
+
+def test_bulk_mode_writes_the_same_relations():
+    """Large catalogues are built in bulk (relations per transaction, no revisions)."""
+    builder = DemoBuilder(services=6, seed=99)
+    builder.bulk = True
+    before = set(ServicePage.objects.values_list("pk", flat=True))
+    builder.build()
+    new = ServicePage.objects.exclude(pk__in=before).filter(locale__language_code="fi")
+    assert new.count() == 6
+    for page in new:
+        assert page.audiences.exists() and page.languages.exists()
+        assert page.public_contacts.exists() and page.employment_statuses.exists()
+        assert page.latest_revision_id is None and page.live

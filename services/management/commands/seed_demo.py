@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from services.demo.builder import DEFAULT_SERVICES, REFERENCE_INDEX_LIMIT, DemoBuilder
+from services.demo.builder import BULK_THRESHOLD, DEFAULT_SERVICES, DemoBuilder
 from services.models import ServicePage
 
 MAX_SERVICES = 50_000
@@ -43,7 +43,7 @@ class Command(BaseCommand):
 
         report = DemoBuilder(services=services, seed=seed, progress=progress).build()
         self.stdout.write(self.style.SUCCESS(f"Demo data: {report}."))
-        if report.created.get("services", 0) > REFERENCE_INDEX_LIMIT:
+        if report.created.get("services", 0) > BULK_THRESHOLD:
             self.stdout.write(
                 "Large catalogue: the reference index (usage counts in the admin) was not "
                 "filled; run `python manage.py rebuild_references_index` if you need it."
