@@ -1,5 +1,7 @@
 """Admin forms of organisations and members."""
 
+from decimal import Decimal
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -85,7 +87,8 @@ class CostSharesForm(forms.Form):
                 label=org.name,
                 max_digits=5,
                 decimal_places=2,
-                min_value=0,
+                # As the model: a partner's share (its voting weight) is at least 0.01 %.
+                min_value=Decimal("0.01"),
                 max_value=100,
                 initial=org.cost_share,
             )

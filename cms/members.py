@@ -65,6 +65,10 @@ def add_member(*, organisation, role, email, first_name, last_name, invited_by) 
         )
         user.set_unusable_password()
         user.save()
+    elif not user.is_active:
+        # A person returning through another organisation: the new membership opens the account.
+        user.is_active = True
+        user.save(update_fields=["is_active"])
     membership = Membership(user=user, organisation=organisation, role=role)
     membership.full_clean()
     membership.save()

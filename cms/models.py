@@ -103,6 +103,15 @@ class Organisation(models.Model):
                     ) % {"total": total}
         elif self.cost_share is not None:
             errors["cost_share"] = _("Only partner municipalities have a cost share.")
+        elif (
+            self.pk
+            and Organisation.objects.municipalities().filter(pk=self.pk).exists()
+            and cost_share_total(exclude=self) != HUNDRED
+        ):
+            errors["kind"] = _(
+                "This partner's cost share is needed for the shares to total 100 %%. Move its "
+                "share to the other partners under Settings › Cost shares first."
+            )
         if errors:
             raise ValidationError(errors)
 

@@ -5,7 +5,9 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-BUSINESS_ID_RE = re.compile(r"^(\d{7})-(\d)$")
+# ASCII digits only, and the whole value: `\d` also matches other scripts' digits and `$`
+# also matches before a trailing newline.
+BUSINESS_ID_RE = re.compile(r"([0-9]{7})-([0-9])")
 BUSINESS_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
 
 
@@ -23,7 +25,7 @@ def business_id_check_digit(digits: str) -> int | None:
 
 
 def validate_business_id(value: str) -> None:
-    match = BUSINESS_ID_RE.match(value or "")
+    match = BUSINESS_ID_RE.fullmatch(value or "")
     if not match:
         raise ValidationError(
             _("Enter a Finnish business ID in the form 1234567-8."), code="format"

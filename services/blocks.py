@@ -307,6 +307,19 @@ class MunicipalityExceptionBlock(MunicipalityTextBlock):
         label = _("Municipality-specific exception")
 
 
+def is_internal_collection(collection) -> bool:
+    """The collection for internal attachments or one under it (whose view restriction,
+    to the roles that view internal information, applies to its descendants too).
+
+    Any other restricted collection is not enough: a login restriction lets providers in.
+    """
+    from cms.permissions import INTERNAL_COLLECTION
+
+    return (
+        collection.get_ancestors(inclusive=True).filter(depth=2, name=INTERNAL_COLLECTION).exists()
+    )
+
+
 class InternalAttachmentBlock(AttachmentBlock):
     """An attachment that must live in a collection restricted to municipal users."""
 
@@ -317,7 +330,7 @@ class InternalAttachmentBlock(AttachmentBlock):
     def clean(self, value):
         value = super().clean(value)
         document = value.get("document")
-        if document is not None and not document.collection.get_view_restrictions().exists():
+        if document is not None and not is_internal_collection(document.collection):
             raise StructBlockValidationError(
                 block_errors={
                     "document": ValidationError(

@@ -95,6 +95,15 @@ class ProviderFolderPage(Page):
 class ServicePageForm(WagtailAdminPageForm):
     """Cross-field rules of a service, checked on every save (drafts included)."""
 
+    def _post_clean(self):
+        # modelcluster assigns parental many-to-many values only in save(), so the model's
+        # clean() would see the stored revision's municipalities, not the submitted ones.
+        if "participating_municipalities" in self.cleaned_data:
+            self.instance.participating_municipalities = self.cleaned_data[
+                "participating_municipalities"
+            ]
+        super()._post_clean()
+
     def clean(self):
         cleaned = super().clean()
         provider, municipality = folder_organisations(self.parent_page)
@@ -418,7 +427,7 @@ class ServicePage(Page):
             errors["price"] = _("A free service has no price. Remove the price or untick free.")
         if not self.is_free and self.price is None:
             errors["price"] = _("A service with a charge needs a price.")
-        if self.residence_irrelevant and self.pk and self.participating_municipalities.exists():
+        if self.residence_irrelevant and self.participating_municipalities.exists():
             errors["residence_irrelevant"] = _(
                 "Choose either 'residence does not matter' or the municipalities of residence."
             )

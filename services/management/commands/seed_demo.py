@@ -19,7 +19,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--services",
-            type=int,
+            type=str,
             default=DEFAULT_SERVICES,
             help=f"number of services (default {DEFAULT_SERVICES}, split as in DOMAIN.md)",
         )
@@ -30,6 +30,10 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
 
     def handle(self, *args, services, seed, if_empty, no_progress, **options):
+        try:
+            services = int(services)
+        except ValueError:
+            raise CommandError(f"--services must be a whole number, got {services!r}.") from None
         if not 1 <= services <= MAX_SERVICES:
             raise CommandError(f"--services must be between 1 and {MAX_SERVICES}, got {services}.")
         if if_empty and ServicePage.objects.exists():
