@@ -7,4 +7,4 @@ class ServicesConfig(AppConfig):
     verbose_name = _("Services")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import log_actions, signals  # noqa: F401

@@ -1,5 +1,6 @@
 from .contacts import Contact, ContactVisibility
 from .pages import (
+    Lifecycle,
     MunicipalityFolderPage,
     ProviderFolderPage,
     RelatedService,
@@ -47,6 +48,29 @@ __all__ = [
     "Taxonomy",
 ]
 
+from .pipeline import (  # noqa: E402
+    ChangeRequest,
+    ChangeRequestEvent,
+    ChangeRequestSection,
+    ChangeRequestStatus,
+    Favourite,
+    HolidayPeriod,
+    SentNotification,
+    ServiceList,
+    ServiceListItem,
+)
 from .workflows import MunicipalReviewTask  # noqa: E402
 
-__all__ += ["MunicipalReviewTask"]
+__all__ += [
+    "ChangeRequest",
+    "ChangeRequestEvent",
+    "ChangeRequestSection",
+    "ChangeRequestStatus",
+    "Favourite",
+    "HolidayPeriod",
+    "Lifecycle",
+    "MunicipalReviewTask",
+    "SentNotification",
+    "ServiceList",
+    "ServiceListItem",
+]

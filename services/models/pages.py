@@ -92,6 +92,14 @@ class ProviderFolderPage(Page):
         verbose_name_plural = _("provider folders")
 
 
+class Lifecycle(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    PUBLISHED = "published", _("Published")
+    OUTDATED = "outdated", _("Outdated")
+    ARCHIVED = "archived", _("Archived")
+
+
 class ServicePageForm(WagtailAdminPageForm):
     """Cross-field rules of a service, checked on every save (drafts included)."""
 
@@ -317,6 +325,27 @@ class ServicePage(Page):
         verbose_name=_("municipal responsible person"),
         help_text=_("The municipal half of the update pair; assigned by the municipality."),
     )
+    needs_new_instructions = models.BooleanField(
+        _("needs new instructions"),
+        default=False,
+        help_text=_(
+            "The change needs new internal instructions: the pipeline target is 21 days, not 14."
+        ),
+    )
+
+    # --- Freshness and lifecycle (set by the pipeline, not edited in forms) -------------------
+    verified_at = models.DateTimeField(_("confirmed accurate"), null=True, editable=False)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("confirmed by"),
+    )
+    outdated_at = models.DateTimeField(_("marked outdated"), null=True, editable=False)
+    archived_at = models.DateTimeField(_("archived"), null=True, editable=False)
+
     search_boost = models.PositiveSmallIntegerField(
         _("search boost"),
         default=0,
@@ -393,6 +422,7 @@ class ServicePage(Page):
     responsibility_panels = [
         FieldPanel("provider_updater"),
         FieldPanel("municipal_responsible"),
+        FieldPanel("needs_new_instructions"),
         FieldPanel("search_boost", permission=EDIT_INTERNAL),
     ]
 
@@ -444,6 +474,22 @@ class ServicePage(Page):
     def save(self, *args, **kwargs):
         self.sync_responsibility()
         return super().save(*args, **kwargs)
+
+    @property
+    def lifecycle(self) -> str:
+        """draft, in_review, published, outdated or archived (Wagtail's state plus ours)."""
+        if self.archived_at and not self.live:
+            return Lifecycle.ARCHIVED
+        if self.workflow_in_progress:
+            return Lifecycle.IN_REVIEW
+        if self.live:
+            return Lifecycle.OUTDATED if self.outdated_at else Lifecycle.PUBLISHED
+        return Lifecycle.DRAFT
+
+    @property
+    def freshness_date(self):
+        """When the service was last known to be accurate: confirmed or published."""
+        return max(filter(None, [self.verified_at, self.last_published_at]), default=None)
 
     @property
     def age_range(self) -> tuple[int, int] | None:

@@ -1,0 +1,56 @@
+"""Change requests: any municipal user may send one; the update pair handles it."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from cms.models import is_municipal_user
+
+from .models import ChangeRequest, ChangeRequestEvent, ChangeRequestStatus
+from .notifications import edit_url, notify, pair
+
+
+def can_send(user) -> bool:
+    return is_municipal_user(user)
+
+
+def can_handle(user, change_request) -> bool:
+    """Who may change the status: those who may edit the service (the pair's organisations)."""
+    return change_request.page.permissions_for_user(user).can_edit()
+
+
+@transaction.atomic
+def send_change_request(page, sender, message, section="") -> ChangeRequest:
+    if not can_send(sender):
+        raise PermissionDenied(_("Only municipal users can send change requests."))
+    message = (message or "").strip()
+    if not message:
+        raise ValidationError({"message": _("Write what should be changed.")})
+    change_request = ChangeRequest(page=page, sender=sender, message=message, section=section)
+    change_request.full_clean()
+    change_request.save()
+    ChangeRequestEvent.objects.create(
+        request=change_request, user=sender, status=ChangeRequestStatus.OPEN
+    )
+    notify(pair(page), "change_request", {"change_request": change_request, "url": edit_url(page)})
+    return change_request
+
+
+@transaction.atomic
+def update_change_request(change_request, user, *, status=None, assignee=None, comment=""):
+    if not can_handle(user, change_request):
+        raise PermissionDenied(_("You cannot handle change requests of this service."))
+    if status is not None and status not in ChangeRequestStatus.values:
+        raise ValidationError({"status": _("Unknown status.")})
+    change_request.status = status or change_request.status
+    if assignee is not None:
+        change_request.assignee = assignee
+    change_request.save()
+    ChangeRequestEvent.objects.create(
+        request=change_request,
+        user=user,
+        status=change_request.status,
+        assignee=change_request.assignee,
+        comment=comment,
+    )
+    return change_request

@@ -1,0 +1,82 @@
+"""Reviews in the publication pipeline, measured with `services.sla`."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Page, TaskState, WorkflowState
+
+from . import sla
+from .models import HolidayPeriod, MunicipalReviewTask, ServicePage
+
+
+@dataclass
+class Review:
+    workflow_state: WorkflowState
+    page: ServicePage
+    started_at: dt.datetime
+    waited: dt.timedelta
+    target_days: int
+    extension_days: int
+
+    @property
+    def waited_days(self) -> float:
+        return sla.waited_days(self.waited)
+
+    @property
+    def deadline(self) -> dt.date:
+        return self.started_at.date() + dt.timedelta(days=self.target_days + self.extension_days)
+
+    @property
+    def overdue(self) -> bool:
+        return sla.is_overdue(self.waited, self.target_days, self.extension_days)
+
+
+def holidays():
+    return list(HolidayPeriod.objects.values_list("start", "end"))
+
+
+def reviews(*, status=WorkflowState.STATUS_IN_PROGRESS, now=None) -> list[Review]:
+    """Reviews of services with the given workflow status, with their waiting times.
+
+    Three queries whatever the number of reviews.
+    """
+    now = now or dt.datetime.now(dt.UTC)
+    page_type = ContentType.objects.get_for_model(Page)
+    states = list(
+        WorkflowState.objects.filter(base_content_type=page_type, status=status).order_by(
+            "created_at"
+        )
+    )
+    pages = ServicePage.objects.in_bulk([int(s.object_id) for s in states])
+    task_states = TaskState.objects.filter(
+        workflow_state__in=states, task__in=MunicipalReviewTask.objects.all()
+    ).order_by("started_at")
+    intervals: dict[int, list[sla.Interval]] = {}
+    for ts in task_states:
+        intervals.setdefault(ts.workflow_state_id, []).append(
+            sla.Interval(ts.started_at, ts.finished_at)
+        )
+    periods = holidays()
+    result = []
+    for state in states:
+        page = pages.get(int(state.object_id))
+        if page is None or state.pk not in intervals:
+            continue
+        started = intervals[state.pk][0].start
+        published_before = page.first_published_at is not None and page.first_published_at < started
+        target = sla.target_days(
+            published_before=published_before, needs_new_instructions=page.needs_new_instructions
+        )
+        end = now if status == WorkflowState.STATUS_IN_PROGRESS else intervals[state.pk][-1].end
+        result.append(
+            Review(
+                workflow_state=state,
+                page=page,
+                started_at=started,
+                waited=sla.waiting_time(intervals[state.pk], end or now),
+                target_days=target,
+                extension_days=sla.extension_days(started.date(), target, periods),
+            )
+        )
+    return result
