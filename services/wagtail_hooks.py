@@ -1,17 +1,81 @@
-from django.urls import path, reverse
+import re
+from functools import cache
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.urls import URLResolver, path, re_path, reverse
+from django.urls.resolvers import RegexPattern
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
+from wagtail_localize.models import Translation
 
-from .models import ServicePage
+from cms.roles import VIEW_INTERNAL
+
+from .models import ContactVisibility, ServicePage
 from .views import service_card
 from .viewsets import ContactViewSet, TaxonomyViewSetGroup
 
+
+# --- Contacts: internal contacts are for users who may read internal information --------------
+def visible_contacts(user, queryset):
+    if user.has_perm(VIEW_INTERNAL):
+        return queryset
+    return queryset.filter(visibility=ContactVisibility.PUBLIC)
+
+
+class VisibleContactsMixin:
+    def get_object_list(self):
+        return visible_contacts(self.request.user, super().get_object_list())
+
+
+class ContactChooseView(VisibleContactsMixin, ChooseView):
+    pass
+
+
+class ContactChooseResultsView(VisibleContactsMixin, ChooseResultsView):
+    pass
+
+
+class ContactChosenView(SnippetChosenView):
+    def get_object(self, pk):
+        return get_object_or_404(
+            visible_contacts(self.request.user, self.model_class.objects), pk=pk
+        )
+
+
+class ContactChosenMultipleView(SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return visible_contacts(self.request.user, super().get_objects(pks))
+
+
+class ContactChooserViewSet(SnippetChooserViewSet):
+    """Wagtail's snippet chooser lists every contact to every admin user; a provider
+    must not see (or resolve by id) the internal ones."""
+
+    choose_view_class = ContactChooseView
+    choose_results_view_class = ContactChooseResultsView
+    chosen_view_class = ContactChosenView
+    chosen_multiple_view_class = ContactChosenMultipleView
+
+
+class ContactAdmin(ContactViewSet):
+    chooser_viewset_class = ContactChooserViewSet
+
+
 register_snippet(TaxonomyViewSetGroup)
-register_snippet(ContactViewSet)
+register_snippet(ContactAdmin)
 
 
+# --- The service card ---------------------------------------------------------------------------
 @hooks.register("register_admin_urls")
 def register_service_card_url():
     return [path("services/<int:page_id>/card/", service_card, name="services_card")]
@@ -26,3 +90,56 @@ def card_button(page, user, view_name=None, next_url=None):
             icon_name="view",
             priority=5,
         )
+
+
+# --- wagtail-localize: its screens show the source's every segment, internal ones included ------
+# The translation editor, its PO download/upload and preview, the snippet API it uses and the
+# translations report are therefore only for users who may read internal information
+# (translators, municipal users, maintainers); wagtail-localize itself only asks for the right
+# to edit the target page, which provider roles have on their translated folders.
+LOCALIZE_GUARDED = r"^localize/(?!jsi18n/)"
+
+
+def is_translation_target(page) -> bool:
+    return Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id
+    ).exists()
+
+
+@hooks.register("before_edit_page", order=-1)
+def deny_translation_editor(request, page):
+    """Runs before wagtail-localize's own hook, which replaces the edit view of a translated
+    service with its editor."""
+    if request.user.has_perm(VIEW_INTERNAL):
+        return None
+    if isinstance(page.specific_deferred, ServicePage) and is_translation_target(page):
+        raise PermissionDenied
+    return None
+
+
+@cache
+def _localize_resolver():
+    from wagtail_localize.wagtail_hooks import register_admin_urls
+
+    admin_root = reverse("wagtailadmin_home")
+    return URLResolver(RegexPattern("^" + re.escape(admin_root)), register_admin_urls())
+
+
+def localize_screen(request, *args, **kwargs):
+    if not request.user.has_perm(VIEW_INTERNAL):
+        raise PermissionDenied
+    match = _localize_resolver().resolve(request.path_info)
+    return match.func(request, *match.args, **match.kwargs)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def guard_localize_urls():
+    # Registered before wagtail-localize's own patterns, so this one answers first.
+    return [re_path(LOCALIZE_GUARDED, localize_screen)]
+
+
+@hooks.register("construct_reports_menu")
+def hide_translations_report(request, menu_items):
+    if not request.user.has_perm(VIEW_INTERNAL):
+        translations_url = reverse("wagtail_localize:translations_report")
+        menu_items[:] = [item for item in menu_items if item.url != translations_url]

@@ -8,6 +8,7 @@ The tree encodes responsibility, so Wagtail's subtree permissions do the work:
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -103,6 +104,18 @@ class Lifecycle(models.TextChoices):
 class ServicePageForm(WagtailAdminPageForm):
     """Cross-field rules of a service, checked on every save (drafts included)."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Offer only the people who can be the update pair of this service, never every user.
+        provider, municipality = folder_organisations(self.parent_page)
+        choices = {
+            "provider_updater": pair_candidates(provider),
+            "municipal_responsible": pair_candidates(municipality, MUNICIPAL_PAIR_ROLES),
+        }
+        for name, queryset in choices.items():
+            if name in self.fields and queryset is not None:
+                self.fields[name].queryset = queryset
+
     def _post_clean(self):
         # modelcluster assigns parental many-to-many values only in save(), so the model's
         # clean() would see the stored revision's municipalities, not the submitted ones.
@@ -131,9 +144,7 @@ class ServicePageForm(WagtailAdminPageForm):
         if (
             responsible
             and municipality
-            and not is_member(
-                responsible, municipality, roles=(Role.PRODUCER, Role.MUNICIPALITY_MAIN_USER)
-            )
+            and not is_member(responsible, municipality, roles=MUNICIPAL_PAIR_ROLES)
         ):
             self.add_error(
                 "municipal_responsible",
@@ -143,6 +154,23 @@ class ServicePageForm(WagtailAdminPageForm):
                 % {"municipality": municipality},
             )
         return cleaned
+
+
+MUNICIPAL_PAIR_ROLES = (Role.PRODUCER, Role.MUNICIPALITY_MAIN_USER)
+
+
+def pair_candidates(organisation, roles=None):
+    if organisation is None:
+        return None
+    memberships = {"memberships__organisation": organisation, "memberships__is_active": True}
+    if roles:
+        memberships["memberships__role__in"] = roles
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, **memberships)
+        .distinct()
+        .order_by("last_name", "first_name")
+    )
 
 
 def is_member(user, organisation, roles=None) -> bool:
