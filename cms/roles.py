@@ -147,6 +147,7 @@ ROLES: dict[Role, RoleSpec] = {
         + (VIEW_INTERNAL, EDIT_INTERNAL, MANAGE_OWN_MEMBERS, MANAGE_ALL_MEMBERS)
         + TAXONOMY_PERMS
         + ORGANISATION_PERMS
+        + crud("services.holidayperiod")
         + CONTACT_PERMS
         + DOCUMENT_PERMS
         + IMAGE_PERMS

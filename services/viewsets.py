@@ -1,9 +1,21 @@
 """Admin screens of the service catalogue's snippets."""
 
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from laces.components import Component
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import TAXONOMY_MODELS, Contact
+from .change_requests import can_handle, update_change_request
+from .models import TAXONOMY_MODELS, ChangeRequest, Contact, HolidayPeriod, ServicePage
 
 
 def taxonomy_viewset(taxonomy_model):
@@ -37,3 +49,125 @@ class ContactViewSet(SnippetViewSet):
     list_display = ["name", "title", "organisation", "visibility"]
     list_filter = ["visibility"]
     search_fields = ["name", "title"]
+
+
+class HolidayPeriodViewSet(ModelViewSet):
+    """Maintainers' holiday periods: their days do not count towards the pipeline targets."""
+
+    model = HolidayPeriod
+    icon = "date"
+    menu_label = _("Holiday periods")
+    add_to_settings_menu = True
+    form_fields = ["name", "start", "end", "notice"]
+    list_display = ["name", "start", "end"]
+
+
+class HolidayNoticePanel(Component):
+    order = 10
+
+    def __init__(self, period):
+        self.period = period
+
+    def render_html(self, parent_context=None):
+        return format_html(
+            '<div class="help-block help-info" role="status"><p><strong>{}</strong></p>'
+            "<p>{}</p></div>",
+            self.period,
+            self.period.notice or _("Reviews take longer than usual during this period."),
+        )
+
+
+def change_requests_for(user):
+    """Requests the user sent, and requests on services the user may edit (the pair)."""
+    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    return (
+        ChangeRequest.objects.filter(Q(sender=user) | Q(page__in=editable.type(ServicePage)))
+        .select_related("page", "sender", "assignee")
+        .distinct()
+    )
+
+
+class ChangeRequestPermissionPolicy(ModelPermissionPolicy):
+    """Created from the service card (municipal users); handled by whoever may edit the service."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "delete"):
+            return False
+        return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if action == "change":
+            return can_handle(user, instance)
+        return action == "view" and change_requests_for(user).filter(pk=instance.pk).exists()
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return change_requests_for(user)
+
+
+class ChangeRequestIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return change_requests_for(self.request.user)
+
+
+class ChangeRequestEditForm(WagtailAdminModelForm):
+    comment = forms.CharField(label=_("comment"), widget=forms.Textarea, required=False)
+
+    class Meta:
+        model = ChangeRequest
+        fields = ["status", "assignee"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        page = self.instance.page
+        # The assignee is someone of the update pair's organisations.
+        self.fields["assignee"].queryset = (
+            get_user_model()
+            .objects.filter(
+                memberships__organisation__in=[page.provider_id, page.responsible_municipality_id],
+                memberships__is_active=True,
+                is_active=True,
+            )
+            .distinct()
+        )
+
+    def save(self, commit=True):
+        return update_change_request(
+            ChangeRequest.objects.get(pk=self.instance.pk),
+            self.for_user,
+            status=self.cleaned_data["status"],
+            assignee=self.cleaned_data["assignee"],
+            comment=self.cleaned_data["comment"],
+        )
+
+
+class ChangeRequestEditView(generic.EditView):
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        if not can_handle(self.request.user, obj):
+            raise PermissionDenied
+        return obj
+
+
+class ChangeRequestViewSet(ModelViewSet):
+    model = ChangeRequest
+    icon = "mail"
+    menu_label = _("Change requests")
+    menu_order = 280
+    add_to_admin_menu = True
+    index_view_class = ChangeRequestIndexView
+    edit_view_class = ChangeRequestEditView
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_display = ["page", "sender", "section", "status", "assignee", "created_at"]
+    list_filter = ["status", "section"]
+    search_fields = ["message", "page__title"]
+
+    @property
+    def permission_policy(self):
+        return ChangeRequestPermissionPolicy(self.model)
+
+    def get_form_class(self, for_update=False):
+        return ChangeRequestEditForm

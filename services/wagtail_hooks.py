@@ -20,9 +20,16 @@ from wagtail_localize.models import Translation
 
 from cms.roles import VIEW_INTERNAL
 
-from .models import ContactVisibility, ServicePage
+from . import views
+from .models import ContactVisibility, HolidayPeriod, ServicePage
 from .views import service_card
-from .viewsets import ContactViewSet, TaxonomyViewSetGroup
+from .viewsets import (
+    ChangeRequestViewSet,
+    ContactViewSet,
+    HolidayNoticePanel,
+    HolidayPeriodViewSet,
+    TaxonomyViewSetGroup,
+)
 
 
 # --- Contacts: internal contacts are for users who may read internal information --------------
@@ -78,7 +85,54 @@ register_snippet(ContactAdmin)
 # --- The service card ---------------------------------------------------------------------------
 @hooks.register("register_admin_urls")
 def register_service_card_url():
-    return [path("services/<int:page_id>/card/", service_card, name="services_card")]
+    return [
+        path("services/<int:page_id>/card/", service_card, name="services_card"),
+        path(
+            "services/<int:page_id>/still-accurate/",
+            views.confirm_accurate,
+            name="services_confirm_accurate",
+        ),
+        path(
+            "services/<int:page_id>/change-request/",
+            views.send_change_request_view,
+            name="services_change_request",
+        ),
+        path(
+            "services/<int:page_id>/favourite/", views.toggle_favourite, name="services_favourite"
+        ),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def still_accurate_button(page, user, view_name=None, next_url=None):
+    specific = page.specific_deferred
+    if (
+        isinstance(specific, ServicePage)
+        and page.live
+        and page.permissions_for_user(user).can_edit()
+    ):
+        yield ListingButton(
+            _("Still accurate"),
+            reverse("services_confirm_accurate", args=[page.pk]),
+            icon_name="check",
+            priority=6,
+            attrs={
+                "data-controller": "w-action",
+                "data-action": "w-action#post",
+                "data-w-action-url-value": reverse("services_confirm_accurate", args=[page.pk]),
+            },
+        )
+
+
+@hooks.register("construct_homepage_panels")
+def holiday_notice(request, panels):
+    for period in HolidayPeriod.current():
+        panels.insert(0, HolidayNoticePanel(period))
+
+
+@hooks.register("register_admin_viewset")
+def register_pipeline_viewsets():
+    return [HolidayPeriodViewSet("holiday-periods"), ChangeRequestViewSet("change-requests")]
 
 
 @hooks.register("register_page_header_buttons")
