@@ -18,6 +18,7 @@ class Review:
     waited: dt.timedelta
     target_days: int
     extension_days: int
+    finished_at: dt.datetime | None = None
 
     @property
     def waited_days(self) -> float:
@@ -48,7 +49,9 @@ def reviews(*, status=WorkflowState.STATUS_IN_PROGRESS, now=None) -> list[Review
             "created_at"
         )
     )
-    pages = ServicePage.objects.in_bulk([int(s.object_id) for s in states])
+    pages = ServicePage.objects.select_related(
+        "provider", "responsible_municipality", "municipal_responsible"
+    ).in_bulk([int(s.object_id) for s in states])
     task_states = TaskState.objects.filter(
         workflow_state__in=states, task__in=MunicipalReviewTask.objects.all()
     ).order_by("started_at")
@@ -77,6 +80,17 @@ def reviews(*, status=WorkflowState.STATUS_IN_PROGRESS, now=None) -> list[Review
                 waited=sla.waiting_time(intervals[state.pk], end or now),
                 target_days=target,
                 extension_days=sla.extension_days(started.date(), target, periods),
+                finished_at=None if status == WorkflowState.STATUS_IN_PROGRESS else end,
             )
         )
     return result
+
+
+def summary_by_municipality(closed: list[Review]) -> dict[str, sla.Summary]:
+    by_municipality: dict[str, list[sla.ClosedReview]] = {}
+    for review in closed:
+        name = str(review.page.responsible_municipality)
+        by_municipality.setdefault(name, []).append(
+            sla.ClosedReview(review.waited_days, review.target_days + review.extension_days)
+        )
+    return {name: sla.summarise(items) for name, items in sorted(by_municipality.items())}

@@ -7,6 +7,7 @@ from django.urls import URLResolver, path, re_path, reverse
 from django.urls.resolvers import RegexPattern
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import (
@@ -22,6 +23,7 @@ from cms.roles import VIEW_INTERNAL
 
 from . import views
 from .models import ContactVisibility, HolidayPeriod, ServicePage
+from .reports import sla_report
 from .views import service_card
 from .viewsets import (
     ChangeRequestViewSet,
@@ -100,6 +102,7 @@ def register_service_card_url():
         path(
             "services/<int:page_id>/favourite/", views.toggle_favourite, name="services_favourite"
         ),
+        path("reports/pipeline-sla/", sla_report, name="services_sla_report"),
     ]
 
 
@@ -197,3 +200,15 @@ def hide_translations_report(request, menu_items):
     if not request.user.has_perm(VIEW_INTERNAL):
         translations_url = reverse("wagtail_localize:translations_report")
         menu_items[:] = [item for item in menu_items if item.url != translations_url]
+
+
+class SlaReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("wagtailadmin.access_admin")
+
+
+@hooks.register("register_reports_menu_item")
+def register_sla_report_menu_item():
+    return SlaReportMenuItem(
+        _("Pipeline SLA"), reverse("services_sla_report"), icon_name="time", order=50
+    )
