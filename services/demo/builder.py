@@ -18,9 +18,11 @@ from django.contrib.auth.hashers import make_password
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
+from django.test.utils import override_settings
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
-from wagtail.models import Page, ReferenceIndex, Revision
+from wagtail.models import Page, ReferenceIndex, Revision, WorkflowState
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -77,6 +79,7 @@ M2M_FIELDS = (
     "participating_municipalities",
     "public_contacts",
 )
+SILENT_EMAIL = "django.core.mail.backends.dummy.EmailBackend"
 # One transaction per this many services: far fewer commits (fsyncs) than one each.
 SERVICES_PER_TRANSACTION = 200
 # Epoch of the demo: dates are relative to it, so runs are identical.
@@ -135,7 +138,45 @@ class DemoBuilder:
             self.build_documents()
         self.build_services()
         sync_roles()
+        self.build_reviews()
         return self.report
+
+    # --- reviews in the pipeline ------------------------------------------------------------
+    def build_reviews(self, every=12, limit=40):
+        """Some services in review (some late) and some reviews closed, for the SLA report.
+
+        Every `every`-th Finnish service (by id) gets one; days are drawn from a
+        seeded stream so the figures are the same on every run.
+        """
+        if WorkflowState.objects.exists():
+            return
+        rng = random.Random(f"{self.seed}-reviews")
+        now = timezone.now()
+        pages = list(
+            m.ServicePage.objects.filter(locale=self.locales["fi"], live=True)
+            .select_related("provider", "responsible_municipality")
+            .order_by("pk")[::every][:limit]
+        )
+        for n, page in enumerate(pages):
+            # Demo reviews notify nobody: the demo addresses are not real.
+            with transaction.atomic(), override_settings(EMAIL_BACKEND=SILENT_EMAIL):
+                editor = self.users[f"{page.provider.slug}-editor"]
+                producer = self.users[f"{page.responsible_municipality.slug}-producer"]
+                page.short_description = page.short_description.rstrip(".") + ", päivitetty."
+                page.save_revision(user=editor)
+                state = page.get_workflow().start(page, editor)
+                started = now - dt.timedelta(days=rng.randint(1, 30), hours=rng.randint(0, 8))
+                task_state = state.current_task_state
+                if n % 3 == 2:  # closed: approved after some days
+                    task_state.approve(user=producer)
+                    finished = started + dt.timedelta(days=rng.randint(3, 25))
+                    type(task_state).objects.filter(pk=task_state.pk).update(
+                        started_at=started, finished_at=min(finished, now)
+                    )
+                    self.report.add("closed reviews")
+                else:
+                    type(task_state).objects.filter(pk=task_state.pk).update(started_at=started)
+                    self.report.add("reviews in progress")
 
     # --- taxonomies ------------------------------------------------------------------------
     def _term(self, model, slug, labels: dict[str, str], order: int, **extra):
