@@ -17,7 +17,8 @@ WORLD_SERVICES = 24
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        DemoBuilder(services=WORLD_SERVICES, seed=7).build()
+        # Without reviews in flight: tests start their own workflows.
+        DemoBuilder(services=WORLD_SERVICES, seed=7, reviews=False).build()
     yield
 
 

@@ -110,7 +110,10 @@ class DemoReport:
 
 
 class DemoBuilder:
-    def __init__(self, *, services: int = DEFAULT_SERVICES, seed: int = 2024, progress=None):
+    def __init__(
+        self, *, services: int = DEFAULT_SERVICES, seed: int = 2024, progress=None, reviews=True
+    ):
+        self.with_reviews = reviews
         self.total = services
         self.seed = seed
         self.rng = random.Random(seed)
@@ -138,7 +141,8 @@ class DemoBuilder:
             self.build_documents()
         self.build_services()
         sync_roles()
-        self.build_reviews()
+        if self.with_reviews:
+            self.build_reviews()
         return self.report
 
     # --- reviews in the pipeline ------------------------------------------------------------
@@ -167,7 +171,7 @@ class DemoBuilder:
                 state = page.get_workflow().start(page, editor)
                 started = now - dt.timedelta(days=rng.randint(1, 30), hours=rng.randint(0, 8))
                 task_state = state.current_task_state
-                if n % 3 == 2:  # closed: approved after some days
+                if n % 3 == 1:  # closed: approved after some days
                     task_state.approve(user=producer)
                     finished = started + dt.timedelta(days=rng.randint(3, 25))
                     type(task_state).objects.filter(pk=task_state.pk).update(

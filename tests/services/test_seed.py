@@ -142,7 +142,7 @@ def test_world_matches_its_plan():
 def test_second_run_changes_nothing():
     pages, revisions = Page.objects.count(), Revision.objects.count()
     users, memberships = get_user_model().objects.count(), Membership.objects.count()
-    report = DemoBuilder(services=WORLD_SERVICES, seed=WORLD_SEED).build()
+    report = DemoBuilder(services=WORLD_SERVICES, seed=WORLD_SEED, reviews=False).build()
     assert report.created == {}
     assert (Page.objects.count(), Revision.objects.count()) == (pages, revisions)
     assert (get_user_model().objects.count(), Membership.objects.count()) == (users, memberships)
@@ -157,7 +157,7 @@ def test_command_if_empty_does_nothing(capsys):
 
 def test_bulk_mode_writes_the_same_relations():
     """Large catalogues are built in bulk (relations per transaction, no revisions)."""
-    builder = DemoBuilder(services=6, seed=99)
+    builder = DemoBuilder(services=6, seed=99, reviews=False)
     builder.bulk = True
     before = set(ServicePage.objects.values_list("pk", flat=True))
     builder.build()
@@ -167,3 +167,20 @@ def test_bulk_mode_writes_the_same_relations():
         assert page.audiences.exists() and page.languages.exists()
         assert page.public_contacts.exists() and page.employment_statuses.exists()
         assert page.latest_revision_id is None and page.live
+
+
+def test_demo_reviews_in_flight_and_closed():
+    from wagtail.models import WorkflowState
+
+    from services.pipeline import reviews
+
+    builder = DemoBuilder(services=WORLD_SERVICES, seed=WORLD_SEED)
+    builder.build()
+    in_progress = reviews()
+    closed = reviews(status=WorkflowState.STATUS_APPROVED)
+    assert len(in_progress) >= 1 and len(closed) >= 1
+    assert all(1 <= r.waited_days <= 31 for r in in_progress)
+    # A second run adds no reviews.
+    count = WorkflowState.objects.count()
+    DemoBuilder(services=WORLD_SERVICES, seed=WORLD_SEED).build()
+    assert WorkflowState.objects.count() == count
