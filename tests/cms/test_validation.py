@@ -35,7 +35,7 @@ BAD_FORMATS = [
 
 @pytest.mark.parametrize("value", VALID_IDS)
 def test_valid_business_ids(value):
-    validate_business_id(value)
+    assert validate_business_id(value) is None  # raises ValidationError when invalid
 
 
 @pytest.mark.parametrize("value", WRONG_CHECK_DIGIT)
@@ -348,9 +348,10 @@ def test_role_not_available_for_organisation_kind(user, org_slug, role):
     ],
 )
 def test_role_available_for_organisation_kind(user, org_slug, role):
-    Membership(
+    membership = Membership(
         user=user("espoo-expert"), organisation=Organisation.objects.get(slug=org_slug), role=role
-    ).full_clean()
+    )
+    assert membership.full_clean() is None  # raises ValidationError when not available
 
 
 def member_data(organisation, role, email="uusi.kayttaja@example.fi", **extra):
