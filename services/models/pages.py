@@ -515,6 +515,10 @@ class ServicePage(Page):
         return Lifecycle.DRAFT
 
     @property
+    def lifecycle_label(self) -> str:
+        return Lifecycle(self.lifecycle).label
+
+    @property
     def freshness_date(self):
         """When the service was last known to be accurate: confirmed or published."""
         return max(filter(None, [self.verified_at, self.last_published_at]), default=None)

@@ -144,3 +144,8 @@ def test_review_waiting_time_and_late_notice(service, user, client, mailoutbox):
     call_command("pipeline_reminders", stdout=open("/dev/null", "w"))
     late = [m for m in mailoutbox if m.to == [editor.email] and "delay" in m.subject.lower()]
     assert len(late) == 1
+
+
+def test_card_shows_lifecycle(login, service):
+    response = login("helsinki-expert").get(reverse("services_card", args=[service.pk]))
+    assert str(Lifecycle(Lifecycle.PUBLISHED).label) in response.content.decode()
