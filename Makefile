@@ -72,7 +72,10 @@ run: messages
 
 # Run pytest with the arguments given; exit 5 (no tests collected) is a failure
 # too, but gets a line of its own so it is not mistaken for a crash.
-run_pytest = rc=0; $(1) $(PY) -m pytest -n auto $(PYTEST_ARGS) || rc=$$?; \
+# The browser tests (marker e2e) use a live server and a transactional database, which
+# would flush the shared demo world of the other tests: they run in their own invocation.
+run_pytest = rc=0; $(1) $(PY) -m pytest -n auto -m "not e2e" $(PYTEST_ARGS) || rc=$$?; \
+    if [ $$rc -eq 0 ]; then $(1) $(PY) -m pytest -p no:xdist -m e2e tests/e2e $(PYTEST_ARGS) || rc=$$?; fi; \
     if [ $$rc -eq 5 ]; then echo "pytest collected no tests (exit 5): treating this as a failure" >&2; fi; \
     exit $$rc
 
