@@ -192,15 +192,6 @@ class Membership(models.Model):
                 )
 
 
-def memberships_of(user, *, roles=None):
-    if not user or not user.is_authenticated:
-        return Membership.objects.none()
-    qs = Membership.objects.active().filter(user=user)
-    if roles is not None:
-        qs = qs.filter(role__in=list(roles))
-    return qs
-
-
 def is_municipal_user(user) -> bool:
     """True for users who may read internal information (municipal staff, maintainers)."""
     if not user or not user.is_authenticated or not user.is_active:
@@ -215,6 +206,5 @@ __all__ = [
     "Role",
     "cost_share_total",
     "validate_cost_shares",
-    "memberships_of",
     "is_municipal_user",
 ]

@@ -234,9 +234,6 @@ ROLES: dict[Role, RoleSpec] = {
     ),
 }
 
-MUNICIPAL_ROLES = frozenset(
-    role for role, spec in ROLES.items() if OrganisationKind.MUNICIPALITY in spec.organisation_kinds
-) - {Role.TRANSLATOR}
 PROVIDER_ROLES = frozenset(
     role for role, spec in ROLES.items() if OrganisationKind.PROVIDER in spec.organisation_kinds
 )
