@@ -180,6 +180,8 @@ WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 LOGIN_URL = "/admin/login/"
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
+# Publish the approved revision, not whatever draft is latest (see the function).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "services.workflow_actions.publish_approved_revision"
 
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": HEADLESS_PREVIEW_URL},

@@ -79,3 +79,30 @@ def test_full_review_round(login, services, mailoutbox):
     assert live.live and live.short_description == "Päivitetty kuvaus palveluntuottajalta."
     assert "Ohjaa lähetteellä." in str(live.internal.raw_data)
     assert live.live_revision_id == live.latest_revision_id
+
+
+def test_two_editors_the_approved_revision_is_published(login, services, user):
+    """A draft saved by someone else after the submission is kept but not published."""
+    page = services("helsinki")
+    editor = login(f"{page.provider.slug}-editor")
+    edit(editor, page, short_description="Lähetetty versio.", action="submit")
+    submitted = ServicePage.objects.get(pk=page.pk).get_latest_revision()
+    # Providers are locked out during the review; a second producer saves a draft.
+    other = login("helsinki-producer2")
+    edit(other, page, short_description="Toisen käyttäjän luonnos.")
+    draft = ServicePage.objects.get(pk=page.pk).get_latest_revision()
+    assert draft.pk != submitted.pk
+
+    # The reviewer approves from the dashboard, without editing.
+    producer = login("helsinki-producer")
+    task_state = state_of(page).current_task_state
+    producer.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]),
+        {},
+    )
+    live = ServicePage.objects.get(pk=page.pk)
+    assert state_of(page).status == "approved"
+    assert live.live_revision_id == submitted.pk
+    assert live.short_description == "Lähetetty versio."
+    # Both revisions are kept.
+    assert {submitted.pk, draft.pk} <= set(live.revisions.values_list("pk", flat=True))
