@@ -234,6 +234,8 @@ ROLES: dict[Role, RoleSpec] = {
     ),
 }
 
+# Who may be the municipal half of the update pair and approve its reviews.
+MUNICIPAL_REVIEWER_ROLES = (Role.PRODUCER, Role.MUNICIPALITY_MAIN_USER)
 PROVIDER_ROLES = frozenset(
     role for role, spec in ROLES.items() if OrganisationKind.PROVIDER in spec.organisation_kinds
 )

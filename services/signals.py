@@ -8,6 +8,7 @@ from cms.permissions import sync_roles
 from cms.roles import Role
 
 from .models import MunicipalityFolderPage, MunicipalReviewTask, ProviderFolderPage, ServicePage
+from .models.pages import pair_candidates
 from .notifications import edit_url, notify
 
 
@@ -48,18 +49,9 @@ def _service(task_state):
 
 def reviewers(page):
     """The municipal responsible person, else every producer of the responsible municipality."""
-    from django.contrib.auth import get_user_model
-
     if page.municipal_responsible and page.municipal_responsible.is_active:
         return [page.municipal_responsible]
-    return list(
-        get_user_model().objects.filter(
-            is_active=True,
-            memberships__organisation=page.responsible_municipality,
-            memberships__role=Role.PRODUCER,
-            memberships__is_active=True,
-        )
-    )
+    return list(pair_candidates(page.responsible_municipality, (Role.PRODUCER,)) or [])
 
 
 @receiver(task_submitted)

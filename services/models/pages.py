@@ -28,7 +28,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import SIMPLE_TEXT_FEATURES
-from cms.roles import EDIT_INTERNAL, Role
+from cms.roles import EDIT_INTERNAL, MUNICIPAL_REVIEWER_ROLES
 from services.blocks import DescriptionBlock, InternalBlock, ResourcesBlock, TimeAndPlaceBlock
 
 WORKING_AGE_MIN = 15
@@ -110,7 +110,7 @@ class ServicePageForm(WagtailAdminPageForm):
         provider, municipality = folder_organisations(self.parent_page)
         choices = {
             "provider_updater": pair_candidates(provider),
-            "municipal_responsible": pair_candidates(municipality, MUNICIPAL_PAIR_ROLES),
+            "municipal_responsible": pair_candidates(municipality, MUNICIPAL_REVIEWER_ROLES),
         }
         for name, queryset in choices.items():
             if name in self.fields and queryset is not None:
@@ -144,7 +144,7 @@ class ServicePageForm(WagtailAdminPageForm):
         if (
             responsible
             and municipality
-            and not is_member(responsible, municipality, roles=MUNICIPAL_PAIR_ROLES)
+            and not is_member(responsible, municipality, roles=MUNICIPAL_REVIEWER_ROLES)
         ):
             self.add_error(
                 "municipal_responsible",
@@ -154,9 +154,6 @@ class ServicePageForm(WagtailAdminPageForm):
                 % {"municipality": municipality},
             )
         return cleaned
-
-
-MUNICIPAL_PAIR_ROLES = (Role.PRODUCER, Role.MUNICIPALITY_MAIN_USER)
 
 
 def pair_candidates(organisation, roles=None):
@@ -174,10 +171,7 @@ def pair_candidates(organisation, roles=None):
 
 
 def is_member(user, organisation, roles=None) -> bool:
-    qs = user.memberships.filter(organisation=organisation, is_active=True)
-    if roles:
-        qs = qs.filter(role__in=roles)
-    return user.is_active and qs.exists()
+    return pair_candidates(organisation, roles).filter(pk=user.pk).exists()
 
 
 def folder_organisations(parent):

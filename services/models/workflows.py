@@ -6,9 +6,9 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Task, TaskState
 
-from cms.roles import Role
+from cms.roles import MUNICIPAL_REVIEWER_ROLES, Role
 
-REVIEWER_ROLES = (Role.PRODUCER, Role.MUNICIPALITY_MAIN_USER)
+from .pages import is_member
 
 
 def responsible_municipality_id(obj):
@@ -21,14 +21,18 @@ def can_review(user, obj) -> bool:
     maintainers (superusers), may approve or send back."""
     if not user.is_authenticated or not user.is_active:
         return False
-    if user.is_superuser or user.memberships.filter(role=Role.MAINTAINER, is_active=True).exists():
+    if is_maintainer(user):
         return True
     municipality_id = responsible_municipality_id(obj)
     if municipality_id is None:
         return False
-    return user.memberships.filter(
-        organisation_id=municipality_id, role__in=REVIEWER_ROLES, is_active=True
-    ).exists()
+    return is_member(user, municipality_id, MUNICIPAL_REVIEWER_ROLES)
+
+
+def is_maintainer(user) -> bool:
+    return (
+        user.is_superuser or user.memberships.filter(role=Role.MAINTAINER, is_active=True).exists()
+    )
 
 
 class MunicipalReviewTask(Task):
@@ -67,13 +71,10 @@ class MunicipalReviewTask(Task):
         if not user.is_authenticated:
             return TaskState.objects.none()
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
-        if (
-            user.is_superuser
-            or user.memberships.filter(role=Role.MAINTAINER, is_active=True).exists()
-        ):
+        if is_maintainer(user):
             return states
         municipality_ids = list(
-            user.memberships.filter(role__in=REVIEWER_ROLES, is_active=True).values_list(
+            user.memberships.filter(role__in=MUNICIPAL_REVIEWER_ROLES, is_active=True).values_list(
                 "organisation_id", flat=True
             )
         )
