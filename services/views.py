@@ -5,13 +5,15 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms.roles import VIEW_INTERNAL
 
 from . import change_requests, freshness
-from .models import ChangeRequestSection, Favourite, ServicePage
+from .models import ChangeRequestSection, ChangeRequestStatus, Favourite, ServiceList, ServicePage
 
 
 def service_card(request, page_id):
@@ -32,8 +34,9 @@ def service_card(request, page_id):
             "can_view_internal": can_view_internal,
             "can_send_change_request": change_requests.can_send(request.user),
             "is_favourite": Favourite.objects.filter(user=request.user, page=page).exists(),
+            "own_lists": ServiceList.objects.filter(owner=request.user),
             "open_change_requests": page.change_requests.filter(
-                status__in=["open", "in_progress"]
+                status__in=ChangeRequestStatus.open_values()
             ).count(),
             "show_internal": show_internal,
             "toggle_label": _("Show customer view")
@@ -92,11 +95,57 @@ def send_change_request_view(request, page_id):
 
 @require_POST
 def toggle_favourite(request, page_id):
-    page = get_object_or_404(ServicePage.objects.live(), pk=page_id)
-    favourite, created = Favourite.objects.get_or_create(user=request.user, page=page)
-    if not created:
-        favourite.delete()
+    """Add a published service to the favourites, or remove one (also an unpublished one)."""
+    existing = Favourite.objects.filter(user=request.user, page_id=page_id).first()
+    if existing:
+        page, created = existing.page, False
+        existing.delete()
+    else:
+        page = get_object_or_404(ServicePage.objects.live(), pk=page_id)
+        Favourite.objects.create(user=request.user, page=page)
+        created = True
     messages.success(
         request, _("Added to favourites.") if created else _("Removed from favourites.")
     )
-    return redirect("services_card", page.pk)
+    return redirect(_next_url(request, reverse("services_card", args=[page.pk])))
+
+
+def favourites(request):
+    """The user's own favourites, newest first, with the lists they can add them to."""
+    favourites = (
+        Favourite.objects.filter(user=request.user, page__live=True)
+        .select_related("page", "page__provider", "page__responsible_municipality")
+        .order_by("-created_at")
+    )
+    return TemplateResponse(
+        request,
+        "services/favourites.html",
+        {
+            "favourites": favourites,
+            "page_title": _("Favourites"),
+            "header_icon": "star",
+        },
+    )
+
+
+def _next_url(request, fallback):
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return fallback
+
+
+@require_POST
+def add_to_list(request, page_id):
+    """Append a published service to one of the user's own lists (from the service card)."""
+    page = get_object_or_404(ServicePage.objects.live(), pk=page_id)
+    service_list = get_object_or_404(
+        ServiceList.objects.filter(owner=request.user), pk=request.POST.get("service_list") or 0
+    )
+    if service_list.add(page):
+        messages.success(request, _("Added to the list “%(list)s”.") % {"list": service_list})
+    else:
+        messages.info(
+            request, _("The service is already on the list “%(list)s”.") % {"list": service_list}
+        )
+    return redirect(_next_url(request, reverse("services_card", args=[page.pk])))

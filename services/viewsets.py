@@ -3,19 +3,31 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from laces.components import Component
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, PageChooserPanel
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .change_requests import can_handle, update_change_request
-from .models import TAXONOMY_MODELS, ChangeRequest, Contact, HolidayPeriod, ServicePage
+from .models import (
+    TAXONOMY_MODELS,
+    ChangeRequest,
+    Contact,
+    HolidayPeriod,
+    ServiceList,
+    ServicePage,
+)
 
 
 def taxonomy_viewset(taxonomy_model):
@@ -109,7 +121,12 @@ class ChangeRequestPermissionPolicy(ModelPermissionPolicy):
 
 class ChangeRequestIndexView(generic.IndexView):
     def get_base_queryset(self):
-        return change_requests_for(self.request.user)
+        queryset = change_requests_for(self.request.user)
+        # ?service=<page id>: the requests of one service (linked from its edit page).
+        service = self.request.GET.get("service", "")
+        if service.isdigit():
+            queryset = queryset.filter(page_id=int(service))
+        return queryset
 
 
 class ChangeRequestEditForm(WagtailAdminModelForm):
@@ -171,3 +188,170 @@ class ChangeRequestViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return ChangeRequestEditForm
+
+
+# --- Favourites and shareable lists ("Omat palvelut") -----------------------------------------
+class ServiceListPermissionPolicy(ModelPermissionPolicy):
+    """Every admin user keeps lists; only the owner changes or deletes one, and the
+    colleagues it is shared with may view it."""
+
+    def user_has_permission(self, user, action):
+        return (
+            user.is_authenticated and user.is_active and user.has_perm("wagtailadmin.access_admin")
+        )
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.user_has_permission(user, action):
+            return False
+        if action == "view":
+            return ServiceList.visible_to(user).filter(pk=instance.pk).exists()
+        return instance.is_owned_by(user)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return ServiceList.visible_to(user)
+
+
+def colleagues(user):
+    """Who a list can be shared with: the other active users with an active role."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, memberships__is_active=True)
+        .exclude(pk=user.pk)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class ServiceListForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "shared_with" in self.fields and self.for_user is not None:
+            self.fields["shared_with"].queryset = colleagues(self.for_user)
+            self.fields["shared_with"].label_from_instance = lambda u: (
+                f"{u.get_full_name() or u.username} ({u.email})"
+            )
+
+
+class OwnListMixin:
+    """Edit and delete answer only to the list's owner; nothing is revealed otherwise."""
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        if not obj.is_owned_by(self.request.user):
+            raise PermissionDenied
+        return obj
+
+
+class ServiceListIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return (
+            ServiceList.visible_to(self.request.user)
+            .select_related("owner")
+            .annotate(service_count=Count("items"))
+        )
+
+    def get_edit_url(self, instance):
+        return super().get_edit_url(instance) if instance.is_owned_by(self.request.user) else None
+
+    def get_delete_url(self, instance):
+        if instance.is_owned_by(self.request.user):
+            return super().get_delete_url(instance)
+        return None
+
+
+class ServiceListCreateView(generic.CreateView):
+    def save_instance(self):
+        instance = self.form.save(commit=False)
+        instance.owner = self.request.user
+        instance.save()
+        self.form.save_m2m()
+        return instance
+
+
+class ServiceListEditView(OwnListMixin, generic.EditView):
+    pass
+
+
+class ServiceListDeleteView(OwnListMixin, generic.DeleteView):
+    pass
+
+
+class ServiceListInspectView(generic.InspectView):
+    template_name = "services/service_list_inspect.html"
+    fields = ["name", "description", "owner", "shared_with"]
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(ServiceList.visible_to(self.request.user), pk=self.pk)
+
+    def get_edit_url(self):
+        return super().get_edit_url() if self.object.is_owned_by(self.request.user) else None
+
+    def get_delete_url(self):
+        return super().get_delete_url() if self.object.is_owned_by(self.request.user) else None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["items"] = self.object.items.select_related(
+            "page", "page__provider", "page__responsible_municipality"
+        )
+        return context
+
+
+class ServiceListViewSet(ModelViewSet):
+    model = ServiceList
+    icon = "list-ul"
+    menu_label = _("Service lists")
+    index_view_class = ServiceListIndexView
+    add_view_class = ServiceListCreateView
+    edit_view_class = ServiceListEditView
+    delete_view_class = ServiceListDeleteView
+    inspect_view_class = ServiceListInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        "name",
+        "owner",
+        Column("service_count", label=_("Services"), sort_key="service_count"),
+        "updated_at",
+    ]
+    search_fields = ["name", "description"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldPanel("description"),
+            InlinePanel(
+                "items",
+                heading=_("Services"),
+                label=_("Service"),
+                panels=[PageChooserPanel("page", "services.ServicePage")],
+            ),
+            FieldPanel("shared_with", widget=forms.CheckboxSelectMultiple),
+        ],
+        base_form_class=ServiceListForm,
+    )
+
+    @property
+    def permission_policy(self):
+        return ServiceListPermissionPolicy(self.model)
+
+
+class FavouritesViewSet(ViewSet):
+    """The user's favourites: one screen, listed in the "My services" menu."""
+
+    icon = "star"
+    menu_label = _("Favourites")
+
+    def get_urlpatterns(self):
+        from .views import favourites
+
+        return [path("", favourites, name="index")]
+
+
+class MyServicesGroup(ViewSetGroup):
+    menu_label = _("My services")
+    menu_icon = "star"
+    menu_order = 270
+    items = [FavouritesViewSet("favourites"), ServiceListViewSet("service-lists")]

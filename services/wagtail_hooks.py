@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import URLResolver, path, re_path, reverse
 from django.urls.resolvers import RegexPattern
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import ListingButton
@@ -22,7 +23,13 @@ from wagtail_localize.models import Translation
 from cms.roles import VIEW_INTERNAL
 
 from . import views
-from .models import ContactVisibility, HolidayPeriod, ServicePage
+from .models import (
+    ChangeRequest,
+    ChangeRequestStatus,
+    ContactVisibility,
+    HolidayPeriod,
+    ServicePage,
+)
 from .reports import sla_report
 from .views import service_card
 from .viewsets import (
@@ -30,6 +37,7 @@ from .viewsets import (
     ContactViewSet,
     HolidayNoticePanel,
     HolidayPeriodViewSet,
+    MyServicesGroup,
     TaxonomyViewSetGroup,
 )
 
@@ -102,6 +110,7 @@ def register_service_card_url():
         path(
             "services/<int:page_id>/favourite/", views.toggle_favourite, name="services_favourite"
         ),
+        path("services/<int:page_id>/add-to-list/", views.add_to_list, name="services_add_to_list"),
         path("reports/pipeline-sla/", sla_report, name="services_sla_report"),
     ]
 
@@ -136,6 +145,29 @@ def holiday_notice(request, panels):
 @hooks.register("register_admin_viewset")
 def register_pipeline_viewsets():
     return [HolidayPeriodViewSet("holiday-periods"), ChangeRequestViewSet("change-requests")]
+
+
+@hooks.register("register_admin_viewset")
+def register_my_services():
+    return MyServicesGroup()
+
+
+@hooks.register("register_page_header_buttons")
+def open_change_requests_button(page, user, view_name=None, next_url=None):
+    """The open change requests of a service, counted on its admin page (one query)."""
+    if not isinstance(page.specific_deferred, ServicePage):
+        return
+    count = ChangeRequest.objects.filter(
+        page_id=page.pk, status__in=ChangeRequestStatus.open_values()
+    ).count()
+    if count:
+        yield ListingButton(
+            ngettext("%(count)s open change request", "%(count)s open change requests", count)
+            % {"count": count},
+            reverse("change-requests:index") + f"?service={page.pk}",
+            icon_name="mail",
+            priority=4,
+        )
 
 
 @hooks.register("register_page_header_buttons")

@@ -143,7 +143,32 @@ class DemoBuilder:
         sync_roles()
         if self.with_reviews:
             self.build_reviews()
+            self.build_lists()
         return self.report
+
+    # --- favourites and a shared list ----------------------------------------------------------
+    def build_lists(self):
+        """A few favourites and a list shared with a colleague, for the "My services" menu."""
+        owner = self.users.get("helsinki-expert")
+        colleague = self.users.get("helsinki-producer")
+        if owner is None or m.ServiceList.objects.filter(owner=owner).exists():
+            return
+        pages = list(
+            m.ServicePage.objects.filter(locale=self.locales["fi"], live=True).order_by("pk")[:12]
+        )
+        m.Favourite.objects.bulk_create(
+            [m.Favourite(user=owner, page=page) for page in pages[:3]], ignore_conflicts=True
+        )
+        service_list = m.ServiceList.objects.create(
+            owner=owner,
+            name="Nuorten palvelut",
+            description="Palvelut, joihin ohjaan alle 30-vuotiaita asiakkaita.",
+        )
+        for page in pages[3:8]:
+            service_list.add(page)
+        if colleague is not None:
+            service_list.shared_with.add(colleague)
+        self.report.add("service lists")
 
     # --- reviews in the pipeline ------------------------------------------------------------
     def build_reviews(self, every=12, limit=40):

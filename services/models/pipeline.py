@@ -5,6 +5,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
 
 
 class HolidayPeriod(models.Model):
@@ -42,6 +45,11 @@ class ChangeRequestStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("In progress")
     DONE = "done", _("Done")
     REJECTED = "rejected", _("Rejected")
+
+    @classmethod
+    def open_values(cls) -> tuple[str, ...]:
+        """The statuses of a request that still waits for the update pair."""
+        return (cls.OPEN.value, cls.IN_PROGRESS.value)
 
 
 class ChangeRequestSection(models.TextChoices):
@@ -98,7 +106,7 @@ class ChangeRequest(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status in (ChangeRequestStatus.OPEN, ChangeRequestStatus.IN_PROGRESS)
+        return self.status in ChangeRequestStatus.open_values()
 
 
 class ChangeRequestEvent(models.Model):
@@ -135,16 +143,19 @@ class Favourite(models.Model):
         ]
 
 
-class ServiceList(models.Model):
-    """A named list of services that its owner can share with colleagues."""
+class ServiceList(ClusterableModel):
+    """A named list of services that its owner keeps and can share with colleagues, who
+    then see it (read-only) in their own list of lists."""
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="service_lists",
         verbose_name=_("owner"),
+        editable=False,
     )
     name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
     pages = models.ManyToManyField(
         "services.ServicePage", through="ServiceListItem", related_name="+", blank=True
     )
@@ -153,11 +164,13 @@ class ServiceList(models.Model):
         blank=True,
         related_name="shared_service_lists",
         verbose_name=_("shared with"),
+        help_text=_("Colleagues who may see this list. Only you can change it."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["name", "pk"]
         verbose_name = _("service list")
         verbose_name_plural = _("service lists")
 
@@ -166,16 +179,37 @@ class ServiceList(models.Model):
 
     @classmethod
     def visible_to(cls, user):
-        return cls.objects.filter(models.Q(owner=user) | models.Q(shared_with=user)).distinct()
+        """The user's own lists and the lists shared with the user."""
+        if not user.is_authenticated:
+            return cls.objects.none()
+        shared = cls.shared_with.through.objects.filter(user=user).values("servicelist_id")
+        return cls.objects.filter(models.Q(owner=user) | models.Q(pk__in=shared))
+
+    def is_owned_by(self, user) -> bool:
+        return user.is_authenticated and self.owner_id == user.pk
+
+    def add(self, page) -> bool:
+        """Append a service; False when it is already on the list."""
+        if self.items.filter(page=page).exists():
+            return False
+        last = self.items.aggregate(models.Max("sort_order"))["sort_order__max"]
+        ServiceListItem.objects.create(service_list=self, page=page, sort_order=(last or 0) + 1)
+        return True
 
 
-class ServiceListItem(models.Model):
-    service_list = models.ForeignKey(ServiceList, on_delete=models.CASCADE, related_name="items")
-    page = models.ForeignKey("services.ServicePage", on_delete=models.CASCADE, related_name="+")
-    sort_order = models.PositiveIntegerField(default=0)
+class ServiceListItem(Orderable):
+    service_list = ParentalKey(ServiceList, on_delete=models.CASCADE, related_name="items")
+    page = models.ForeignKey(
+        "services.ServicePage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("service"),
+    )
 
-    class Meta:
+    class Meta(Orderable.Meta):
         ordering = ["sort_order", "pk"]
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
         constraints = [
             models.UniqueConstraint(fields=["service_list", "page"], name="service_once_per_list")
         ]
