@@ -1,7 +1,9 @@
 """Build the demo catalogue deterministically from `services.demo.content`.
 
 Everything is keyed by a stable natural key (slug, username, page slug within its
-folder), so a second run finds what the first made and changes nothing.
+folder), so a second run finds what the first made and changes nothing. Dates are
+relative to the day the demo is built (`DemoBuilder.anchor`), so the catalogue looks
+the same on any day; everything else depends on the seed and the size only.
 """
 
 import datetime as dt
@@ -17,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Case, DateTimeField, F, Value, When
 from django.test.utils import override_settings
 from django.utils import timezone
 from django.utils.text import slugify
@@ -29,7 +31,9 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from cms.models import Membership, Organisation, validate_cost_shares
 from cms.permissions import ensure_collections, sync_roles
 from cms.roles import OrganisationKind, Role
+from services import freshness
 from services import models as m
+from services.notifications import pair
 from services.setup import ensure_catalogue, ensure_folder, ensure_translation
 from translations.locales import ensure_locales
 from translations.localize import translate
@@ -82,8 +86,33 @@ M2M_FIELDS = (
 SILENT_EMAIL = "django.core.mail.backends.dummy.EmailBackend"
 # One transaction per this many services: far fewer commits (fsyncs) than one each.
 SERVICES_PER_TRANSACTION = 200
-# Epoch of the demo: dates are relative to it, so runs are identical.
-DEMO_EPOCH = dt.datetime(2026, 6, 1, 9, 0, tzinfo=dt.UTC)
+# Freshness of the demo catalogue (services.freshness), relative to the day it is built:
+# most services fresh, some in the reminder window with the reminders of the days before
+# recorded as sent, a handful already outdated after their three reminders.
+REMINDER_WINDOW_SHARE = 0.07
+OUTDATED_PER_SERVICES = 80  # one outdated service per this many (rounded up) ...
+OUTDATED_MIN_CATALOGUE = 10  # ... in a catalogue of at least this many
+VERIFIED_SHARE = 0.4  # fresh from a "still accurate" confirmation rather than a publication
+
+
+def demo_anchor() -> dt.datetime:
+    """The moment demo dates are relative to: now, to the hour (so never in the future)."""
+    return timezone.now().replace(minute=0, second=0, microsecond=0)
+
+
+@dataclass
+class ServiceDates:
+    """When a demo service was published and confirmed, and its freshness so far."""
+
+    first_published: dt.datetime
+    last_published: dt.datetime
+    verified: dt.datetime | None = None
+    reminders: list[dt.datetime] = field(default_factory=list)
+    outdated: dt.datetime | None = None
+
+    @property
+    def fresh_since(self) -> dt.datetime:
+        return max(filter(None, [self.verified, self.last_published]))
 
 
 def split_services(total: int) -> dict[str, int]:
@@ -111,8 +140,17 @@ class DemoReport:
 
 class DemoBuilder:
     def __init__(
-        self, *, services: int = DEFAULT_SERVICES, seed: int = 2024, progress=None, reviews=True
+        self,
+        *,
+        services: int = DEFAULT_SERVICES,
+        seed: int = 2024,
+        progress=None,
+        reviews=True,
+        anchor: dt.datetime | None = None,
     ):
+        """`anchor`: the moment the demo's dates are relative to (default: now, to the hour).
+        Everything else depends on (seed, services) only."""
+        self.anchor = anchor or demo_anchor()
         self.with_reviews = reviews
         self.total = services
         self.seed = seed
@@ -126,6 +164,8 @@ class DemoBuilder:
         self.last_child_path: dict[int, str] = {}
         self.bulk = services > BULK_THRESHOLD
         self.pending_relations: list = []
+        self.pending_notifications: list[tuple[str, str, dt.datetime]] = []
+        self.freshness_states: dict[tuple[str, int], str] = {}
 
     # --- entry point -------------------------------------------------------------------
     def build(self) -> DemoReport:
@@ -417,6 +457,98 @@ class DemoBuilder:
                 plan.append((muni_slug, providers[rng.randrange(len(providers))], template, i))
         return plan
 
+    def freshness_plan(self, plan) -> dict[tuple[str, int], str]:
+        """Which services are in the reminder window ("reminder") or already outdated
+        ("outdated"), keyed by (municipality slug, index); the others are fresh."""
+        total = len(plan)
+        outdated = -(-total // OUTDATED_PER_SERVICES) if total >= OUTDATED_MIN_CATALOGUE else 0
+        reminded = round(total * REMINDER_WINDOW_SHARE)
+        rng = random.Random(f"{self.seed}-freshness")
+        chosen = rng.sample([(muni, i) for muni, _p, _t, i in plan], k=outdated + reminded)
+        return {key: "outdated" if n < outdated else "reminder" for n, key in enumerate(chosen)}
+
+    def service_dates(self, muni_slug: str, i: int) -> ServiceDates:
+        """Dates of one service, from its own random stream and the anchor."""
+        rng = random.Random(f"{self.seed}-dates-{muni_slug}-{i}")
+        state = self.freshness_states.get((muni_slug, i), "fresh")
+        if state == "outdated":
+            # Outdated less than the archiving delay ago: still live on the first run.
+            age = freshness.OUTDATED_AFTER_DAYS + rng.randint(
+                3, freshness.ARCHIVE_AFTER_OUTDATED_DAYS - 10
+            )
+        elif state == "reminder":
+            age = rng.randint(freshness.FIRST_REMINDER_DAYS, freshness.OUTDATED_AFTER_DAYS - 1)
+        else:
+            age = rng.randint(5, freshness.FIRST_REMINDER_DAYS - 1)
+        # `age` whole days before the anchor's day, in working hours (local time).
+        today = timezone.localtime(self.anchor).date()
+        fresh_since = timezone.make_aware(
+            dt.datetime.combine(
+                today - dt.timedelta(days=age),
+                dt.time(rng.randint(7, 15), rng.choice([0, 15, 30, 45])),
+            )
+        )
+        # Most services have been around longer than their current version.
+        first_published = fresh_since - dt.timedelta(
+            days=rng.randint(30, 700) if rng.random() < 0.7 else 0
+        )
+        dates = ServiceDates(first_published=first_published, last_published=fresh_since)
+        if first_published < fresh_since and rng.random() < VERIFIED_SHARE:
+            # Confirmed "still accurate" since its last publication.
+            dates.last_published = max(
+                first_published, fresh_since - dt.timedelta(days=rng.randint(60, 400))
+            )
+            dates.verified = fresh_since
+        # The daily command ran every day before the anchor's day: the reminders (and the
+        # outdated flag) due before today were sent then; those due today are left to it.
+        step_days = list(freshness.REMINDER_DAYS) + [freshness.OUTDATED_AFTER_DAYS]
+        for n, days in enumerate(step_days):
+            when = fresh_since + dt.timedelta(days=days, minutes=5)
+            if timezone.localtime(when).date() >= today:
+                break
+            if n < freshness.REMINDERS:
+                dates.reminders.append(when)
+            else:
+                dates.outdated = when
+        return dates
+
+    def record_freshness(self, page, dates: ServiceDates):
+        """The reminders (and outdated e-mails) of the demo's past, as the daily command
+        would have recorded them; written by `flush_notifications`."""
+        users = pair(page)
+        steps = [freshness.FreshnessStep("reminder", n) for n in range(1, len(dates.reminders) + 1)]
+        times = list(dates.reminders)
+        if dates.outdated:
+            steps.append(freshness.FreshnessStep("outdated"))
+            times.append(dates.outdated)
+            m.ServicePage.objects.filter(pk=page.pk).update(outdated_at=dates.outdated)
+            page.outdated_at = dates.outdated
+        for step, when in zip(steps, times, strict=True):
+            key = step.key(page, dates.fresh_since)
+            self.pending_notifications.append((key, "", when))
+            self.pending_notifications += [(f"{key}:{u.pk}", u.email, when) for u in users]
+        if dates.outdated:
+            self.report.add("outdated services")
+        elif dates.reminders:
+            self.report.add("services reminded")
+
+    def flush_notifications(self):
+        rows = self.pending_notifications
+        if not rows:
+            return
+        m.SentNotification.objects.bulk_create(
+            [m.SentNotification(key=key, recipient=email) for key, email, _at in rows],
+            ignore_conflicts=True,
+        )
+        # `sent_at` is set on creation: put the demo's past times in afterwards.
+        m.SentNotification.objects.filter(key__in=[key for key, _e, _at in rows]).update(
+            sent_at=Case(
+                *(When(key=key, then=Value(at)) for key, _e, at in rows),
+                output_field=DateTimeField(),
+            )
+        )
+        self.pending_notifications = []
+
     def build_services(self):
         created: list[m.ServicePage] = []
         with bulk_loading(m.ServicePage):
@@ -425,6 +557,7 @@ class DemoBuilder:
 
     def _build_services(self, created):
         plan = self.plan()
+        self.freshness_states = self.freshness_plan(plan)
         folders = {}
         existing = set(
             m.ServicePage.objects.filter(locale=self.locales["fi"]).values_list(
@@ -459,7 +592,10 @@ class DemoBuilder:
             if f"{folder.url_path}{slug}/" in existing:
                 continue
             with transaction.atomic():
-                page = self.build_service(folder, template, muni_slug, provider_slug, slug, rng)
+                dates = self.service_dates(muni_slug, i)
+                page = self.build_service(
+                    folder, template, muni_slug, provider_slug, slug, rng, dates
+                )
                 created.append(page)
                 if muni_slug == "raasepori":
                     for parent in (folder.get_parent(), folder):
@@ -470,14 +606,20 @@ class DemoBuilder:
                         )
                     created.append(translate(page, sv, swedish_strings(template)))
                     self.report.add("Swedish translations")
+                self.record_freshness(page, dates)
             self.report.add("services")
         self.flush_relations()
+        self.flush_notifications()
 
-    def build_service(self, folder, t, muni_slug, provider_slug, slug, rng):
+    def build_service(self, folder, t, muni_slug, provider_slug, slug, rng, dates=None):
         terms = self.terms
         muni = next(x for x in c.MUNICIPALITIES if x["slug"] == muni_slug)
         age = t.get("age")
-        published = DEMO_EPOCH - dt.timedelta(days=rng.randrange(5, 900))
+        # The dates come from their own stream (`service_dates`); this draw stays so that
+        # the content drawn after it is what it was.
+        rng.randrange(5, 900)
+        if dates is None:
+            dates = ServiceDates(self.anchor, self.anchor)
         page = m.ServicePage(
             title=t["name"],
             slug=slug,
@@ -507,9 +649,11 @@ class DemoBuilder:
                 rng.choice([f"{muni_slug}-producer", f"{muni_slug}-producer2"])
             ],
             search_boost=rng.choice([0, 0, 0, 0, 1, 2, 5]),
-            first_published_at=published,
-            last_published_at=published,
+            first_published_at=dates.first_published,
+            last_published_at=dates.last_published,
+            verified_at=dates.verified,
         )
+        page.verified_by = page.municipal_responsible if dates.verified else None
         accessibility = list(terms["service_accessibility"].values())
         statuses = list(terms["employment_status"].values())
         relations = {
@@ -617,7 +761,7 @@ class DemoBuilder:
             {"weekday": day, "start": "09:00", "end": rng.choice(["12:00", "15:00", "16:00"])}
             for day in rng.sample(["mon", "tue", "wed", "thu", "fri"], k=rng.randint(1, 3))
         ]
-        start = (DEMO_EPOCH + dt.timedelta(days=rng.randrange(10, 120))).date()
+        start = (self.anchor + dt.timedelta(days=rng.randrange(10, 120))).date()
         mode = rng.choice(["continuous", "continuous", "period", "periods", "dates", "agreed"])
         base = {"locations": [location], "info": ""}
         if mode == "continuous":

@@ -21,12 +21,16 @@ def service(services):
     [("helsinki-producer", True), ("espoo-producer", False), ("helsinki-expert", False)],
 )
 def test_still_accurate(login, service, username, allowed):
+    before = (service.verified_at, service.verified_by_id)
     client = login(username)
     response = client.post(reverse("services_confirm_accurate", args=[service.pk]))
     service.refresh_from_db()
-    assert (service.verified_at is not None) is allowed
-    if not allowed:
-        assert response.status_code in (302, 403) and service.verified_by is None
+    confirmed = (service.verified_at, service.verified_by_id) != before
+    assert confirmed is allowed
+    if allowed:
+        assert service.verified_by.username == username
+    else:
+        assert response.status_code in (302, 403)
     # A GET changes nothing.
     assert (
         login("helsinki-producer")

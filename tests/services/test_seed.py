@@ -1,14 +1,17 @@
-"""The demo catalogue: counts, determinism and idempotence of `seed_demo`."""
+"""The demo catalogue: counts, determinism, idempotence and freshness of `seed_demo`."""
 
+import datetime as dt
 from collections import Counter
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import Page, Revision
 
 from cms.models import Membership, Organisation
 from cms.roles import Role
+from services import freshness
 from services.demo import content
 from services.demo.builder import SERVICE_SPLIT, DemoBuilder, split_services
 from services.models import Contact, ServicePage, TargetGroup
@@ -184,3 +187,77 @@ def test_demo_reviews_in_flight_and_closed():
     count = WorkflowState.objects.count()
     DemoBuilder(services=WORLD_SERVICES, seed=WORLD_SEED).build()
     assert WorkflowState.objects.count() == count
+
+
+# --- freshness of the demo catalogue -------------------------------------------------------------
+def demo_dates(anchor, services=337, seed=2024):
+    builder = DemoBuilder(services=services, seed=seed, anchor=anchor)
+    plan = builder.plan()
+    builder.freshness_states = builder.freshness_plan(plan)
+    return [builder.service_dates(muni, i) for muni, _p, _t, i in plan]
+
+
+def local_age(when, anchor):
+    return (timezone.localtime(anchor).date() - timezone.localtime(when).date()).days
+
+
+def test_demo_catalogue_is_mostly_fresh_on_any_day():
+    """Dates are relative to the day the demo is built: on any day most services are
+    fresh, some are in the reminder window, a handful outdated after three reminders."""
+    for anchor in (
+        dt.datetime(2026, 1, 15, 8, tzinfo=dt.UTC),
+        dt.datetime(2026, 11, 30, 22, tzinfo=dt.UTC),
+        dt.datetime(2031, 7, 1, 12, tzinfo=dt.UTC),
+    ):
+        dates = demo_dates(anchor)
+        ages = [local_age(d.fresh_since, anchor) for d in dates]
+        assert all(d.fresh_since <= anchor and d.first_published <= d.last_published for d in dates)
+        fresh = sum(age < freshness.FIRST_REMINDER_DAYS for age in ages)
+        outdated = [d for d in dates if d.outdated]
+        window = len(dates) - fresh - len(outdated)
+        assert fresh >= 0.85 * len(dates)
+        assert 0.05 * len(dates) <= window <= 0.10 * len(dates)
+        assert 3 <= len(outdated) <= 5
+        for d in outdated:
+            assert len(d.reminders) == 3
+            since_outdated = local_age(d.outdated, anchor)
+            assert 0 < since_outdated < freshness.ARCHIVE_AFTER_OUTDATED_DAYS
+        # Nothing recorded for a day that has not come yet, nor for fresh services.
+        for d, age in zip(dates, ages, strict=True):
+            assert all(t < anchor for t in d.reminders)
+            if age < freshness.FIRST_REMINDER_DAYS:
+                assert not d.reminders and not d.outdated
+            # What the demo recorded is what the daily command would have done: each
+            # reminder was due when it was sent, and the first run has at most today's
+            # reminder left to send (never an outdated flag or an archiving).
+            sent = []
+            for n, reminder in enumerate(d.reminders, start=1):
+                step = freshness.due_step(d.fresh_since, None, reminder, sent)
+                assert step == freshness.FreshnessStep("reminder", n)
+                sent.append(reminder)
+            if d.outdated:
+                step = freshness.due_step(d.fresh_since, None, d.outdated, sent)
+                assert step == freshness.FreshnessStep("outdated")
+            step = freshness.due_step(d.fresh_since, d.outdated, anchor, sent)
+            assert step is None or step.kind == "reminder"
+
+
+def test_demo_dates_are_deterministic_but_for_the_anchor():
+    anchor = dt.datetime(2026, 11, 30, 22, tzinfo=dt.UTC)
+    assert demo_dates(anchor) == demo_dates(anchor)
+    later = demo_dates(anchor + dt.timedelta(days=10))
+    for a, b in zip(demo_dates(anchor), later, strict=True):
+        assert local_age(b.fresh_since, anchor) == local_age(a.fresh_since, anchor) - 10
+        assert len(a.reminders) == len(b.reminders) and bool(a.outdated) == bool(b.outdated)
+    assert demo_dates(anchor, seed=1) != demo_dates(anchor)
+
+
+def test_world_is_mostly_fresh_with_its_outdated_service_recorded():
+    live = ServicePage.objects.live()
+    outdated = live.filter(outdated_at__isnull=False)
+    assert outdated.count() == 1 and outdated.count() <= 0.1 * live.count()
+    now = timezone.now()
+    fresh = [p for p in live if local_age(p.freshness_date, now) < freshness.FIRST_REMINDER_DAYS]
+    assert len(fresh) >= 0.8 * live.count()
+    page = outdated.get()
+    assert len(freshness.reminders_for(page, page.freshness_date)) == 3

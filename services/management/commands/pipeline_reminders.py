@@ -1,7 +1,9 @@
 import datetime as dt
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
 from django.utils import timezone
+from wagtail.models import Page, WorkflowState
 
 from services import freshness
 from services.models import ServicePage
@@ -41,25 +43,41 @@ class Command(BaseCommand):
         self.stdout.write(", ".join(f"{n} {what}" for what, n in counts.items()))
 
     def apply_freshness(self, now):
+        """The freshness rules of `services.freshness`, one step per service and run."""
         counts = {"freshness reminders": 0, "outdated": 0, "archived": 0}
         pages = ServicePage.objects.live().select_related(
             "provider_updater", "municipal_responsible"
         )
+        page_type = ContentType.objects.get_for_model(Page)
+        in_review = set(
+            WorkflowState.objects.filter(
+                base_content_type=page_type, status=WorkflowState.STATUS_IN_PROGRESS
+            ).values_list("object_id", flat=True)
+        )
+        sent = freshness.sent_reminders()
         for page in pages.iterator(chunk_size=500):
             fresh_since = page.freshness_date
             if fresh_since is None:
                 continue
-            step = freshness.due_step(fresh_since, page.outdated_at, now)
+            if page.outdated_at is not None and page.outdated_at < fresh_since:
+                freshness.clear_outdated(page)  # published again since it was flagged
+            step = freshness.due_step(
+                fresh_since,
+                page.outdated_at,
+                now,
+                sent.get((page.pk, freshness.period_stamp(fresh_since)), ()),
+                in_review=str(page.pk) in in_review,
+            )
             if step is None:
                 continue
+            key = step.key(page, fresh_since)
             context = {"page": page, "url": edit_url(page)}
             if step.kind == "reminder":
+                if not freshness.record_step(page, fresh_since, step):
+                    continue
                 context |= {"number": step.number, "days": (now - fresh_since).days}
                 counts["freshness reminders"] += (
-                    notify(
-                        pair(page), "freshness_reminder", context, key=step.key(page, fresh_since)
-                    )
-                    and 1
+                    notify(pair(page), "freshness_reminder", context, key=key) and 1
                 )
             elif step.kind == "outdated":
                 freshness.mark_outdated(page, now)
@@ -67,11 +85,11 @@ class Command(BaseCommand):
                     pair(page),
                     "outdated",
                     context | {"archive_days": freshness.ARCHIVE_AFTER_OUTDATED_DAYS},
-                    key=step.key(page, fresh_since),
+                    key=key,
                 )
                 counts["outdated"] += 1
             else:
                 freshness.archive(page, now)
-                notify(pair(page), "archived", context, key=step.key(page, fresh_since))
+                notify(pair(page), "archived", context, key=key)
                 counts["archived"] += 1
         return counts
