@@ -1,12 +1,17 @@
 """Organisations, memberships and API tokens: what every app shares."""
 
+import hashlib
+import hmac
+import secrets
+from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Sum
+from django.db.models import Exists, OuterRef, Q, Sum
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -192,6 +197,152 @@ class Membership(models.Model):
                 )
 
 
+class ApiTokenQuerySet(models.QuerySet):
+    def active(self, now=None):
+        now = now or timezone.now()
+        return self.filter(revoked_at__isnull=True).filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+        )
+
+
+class ApiToken(models.Model):
+    """A personal API token: `Authorization: Bearer <key>` on the GraphQL endpoint.
+
+    Only the SHA-256 hash of the key is stored (the key is 256 random bits, so a plain
+    hash is enough: nothing to brute-force). The key is shown once, when it is issued.
+    A token acts as its user, and only while the user is active and has an active
+    membership in an active organisation.
+    """
+
+    KEY_PREFIX = "pm_"
+    PREFIX_LENGTH = 8
+    MAX_KEY_LENGTH = 100
+    # last_used_at is written at most this often, not on every request.
+    TOUCH_INTERVAL = timedelta(minutes=1)
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+        verbose_name=_("user"),
+    )
+    name = models.CharField(
+        _("name"), max_length=100, help_text=_("What the token is for, e.g. the frontend's name.")
+    )
+    prefix = models.CharField(
+        _("key prefix"),
+        max_length=PREFIX_LENGTH,
+        editable=False,
+        help_text=_("The first characters of the key, to recognise it."),
+    )
+    key_hash = models.CharField(_("key hash"), max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("revoked by"),
+    )
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @staticmethod
+    def hash_key(raw_key: str) -> str:
+        return hashlib.sha256(raw_key.encode("utf-8")).hexdigest()
+
+    @classmethod
+    def issue(cls, user, name: str, expires_at=None) -> tuple["ApiToken", str]:
+        """Create a token; return it and its raw key, which is not stored anywhere."""
+        raw_key = cls.KEY_PREFIX + secrets.token_urlsafe(32)
+        token = cls.objects.create(
+            user=user,
+            name=name,
+            prefix=raw_key[: cls.PREFIX_LENGTH],
+            key_hash=cls.hash_key(raw_key),
+            expires_at=expires_at,
+        )
+        return token, raw_key
+
+    @classmethod
+    def authenticate(cls, raw_key: str):
+        """The user a raw key authenticates, or None.
+
+        Looked up by hash (one query, membership included), so the time taken says
+        nothing about how much of a key was right.
+        """
+        if (
+            not isinstance(raw_key, str)
+            or not raw_key.startswith(cls.KEY_PREFIX)
+            or len(raw_key) > cls.MAX_KEY_LENGTH
+        ):
+            return None
+        key_hash = cls.hash_key(raw_key)
+        token = (
+            cls.objects.select_related("user")
+            .annotate(
+                has_membership=Exists(Membership.objects.active().filter(user=OuterRef("user_id")))
+            )
+            .filter(key_hash=key_hash)
+            .first()
+        )
+        if token is None or not hmac.compare_digest(token.key_hash, key_hash):
+            return None
+        now = timezone.now()
+        if not token.is_usable(now) or not token.user.is_active or not token.has_membership:
+            return None
+        token.touch(now)
+        return token.user
+
+    def is_usable(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
+
+    @property
+    def status(self) -> str:
+        if self.revoked_at is not None:
+            return "revoked"
+        return "active" if self.is_usable() else "expired"
+
+    @property
+    def status_label(self) -> str:
+        return {"revoked": _("Revoked"), "expired": _("Expired"), "active": _("Active")}[
+            self.status
+        ]
+
+    def touch(self, now=None) -> None:
+        """Record a use, at most once per TOUCH_INTERVAL (no write on every request)."""
+        now = now or timezone.now()
+        if self.last_used_at is not None and now - self.last_used_at < self.TOUCH_INTERVAL:
+            return
+        ApiToken.objects.filter(pk=self.pk).filter(
+            Q(last_used_at__isnull=True) | Q(last_used_at__lt=now - self.TOUCH_INTERVAL)
+        ).update(last_used_at=now)
+        self.last_used_at = now
+
+    def revoke(self, by=None) -> bool:
+        """Revoke the token; False when it already was."""
+        if self.revoked_at is not None:
+            return False
+        self.revoked_at = timezone.now()
+        self.revoked_by = by
+        self.save(update_fields=["revoked_at", "revoked_by"])
+        return True
+
+
 def is_municipal_user(user) -> bool:
     """True for users who may read internal information (municipal staff, maintainers)."""
     if not user or not user.is_authenticated or not user.is_active:
@@ -200,6 +351,7 @@ def is_municipal_user(user) -> bool:
 
 
 __all__ = [
+    "ApiToken",
     "Organisation",
     "Membership",
     "OrganisationKind",

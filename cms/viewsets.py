@@ -1,15 +1,30 @@
-"""Admin screens of the shared models: organisations and members."""
+"""Admin screens of the shared models: organisations, members and API tokens."""
 
+from datetime import timedelta
+
+from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, StatusFlagColumn
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn, StatusFlagColumn, StatusTagColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .forms import MemberCreateForm, MemberEditForm
 from .members import can_manage, manageable_memberships, manageable_organisations
-from .models import Membership, Organisation
+from .models import ApiToken, Membership, Organisation
+from .roles import MANAGE_ALL_MEMBERS
 
 
 class OrganisationViewSet(ModelViewSet):
@@ -104,3 +119,216 @@ class MembershipViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return MemberEditForm if for_update else MemberCreateForm
+
+
+# --- API tokens ----------------------------------------------------------------------------------
+# Everyone with admin access lists, creates and revokes their own tokens. Main users also list
+# and revoke (never create) the tokens of the active members of the organisations they manage;
+# maintainers revoke anyone's. Tokens are never edited or deleted: revoked ones stay listed.
+REVOKE_ACTION = "cms.revoke_api_token"
+
+
+def sees_all_tokens(user) -> bool:
+    return user.is_superuser or user.has_perm(MANAGE_ALL_MEMBERS)
+
+
+def tokens_visible_to(user):
+    """The tokens `user` may list and revoke."""
+    if not user.is_authenticated or not user.is_active:
+        return ApiToken.objects.none()
+    tokens = ApiToken.objects.select_related("user")
+    if sees_all_tokens(user):
+        return tokens
+    organisations = manageable_organisations(user)
+    if not organisations.exists():
+        return tokens.filter(user=user)
+    members = Membership.objects.filter(organisation__in=organisations, is_active=True)
+    return tokens.filter(Q(user=user) | Q(user__in=members.values("user"))).distinct()
+
+
+class ApiTokenPermissionPolicy(ModelPermissionPolicy):
+    """Actions: "add" (a token of one's own), "view" and "revoke" (tokens_visible_to);
+    "change" and "delete" are nobody's."""
+
+    def user_has_permission(self, user, action):
+        if action not in ("add", "view", "revoke"):
+            return False
+        return (
+            user.is_authenticated and user.is_active and user.has_perm("wagtailadmin.access_admin")
+        )
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return (
+            action in ("view", "revoke")
+            and self.user_has_permission(user, action)
+            and tokens_visible_to(user).filter(pk=instance.pk).exists()
+        )
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return tokens_visible_to(user)
+
+
+EXPIRY_CHOICES = [
+    ("30", _("in 30 days")),
+    ("90", _("in 90 days")),
+    ("365", _("in a year")),
+    ("", _("never")),
+]
+
+
+class ApiTokenCreateForm(WagtailAdminModelForm):
+    """Name and lifetime only: the token is always the signed-in user's own."""
+
+    expires_in = forms.TypedChoiceField(
+        label=_("expires"),
+        choices=EXPIRY_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        initial="90",
+    )
+
+    class Meta:
+        model = ApiToken
+        fields = ["name"]
+
+
+class ApiTokenIndexView(generic.IndexView):
+    revoke_url_name = None
+
+    def get_base_queryset(self):
+        return tokens_visible_to(self.request.user)
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.revoked_at is None:
+            buttons.append(
+                MenuItem(
+                    _("Revoke"),
+                    url=reverse(self.revoke_url_name, args=[instance.pk]),
+                    icon_name="bin",
+                    priority=30,
+                )
+            )
+        return buttons
+
+
+class ApiTokenCreateView(generic.CreateView):
+    """Issues the token and shows its key on the response itself: it is not stored,
+    put in a message or session, and cannot be shown again."""
+
+    created_template_name = "cms/api_tokens/created.html"
+
+    def save_instance(self):
+        days = self.form.cleaned_data.get("expires_in")
+        expires_at = timezone.now() + timedelta(days=days) if days else None
+        token, self.raw_key = ApiToken.issue(
+            self.request.user, self.form.cleaned_data["name"], expires_at=expires_at
+        )
+        log(instance=token, action="wagtail.create", content_changed=True)
+        return token
+
+    def save_action(self):
+        response = TemplateResponse(
+            self.request,
+            self.created_template_name,
+            {
+                "page_title": gettext("API token created"),
+                "header_icon": "key",
+                "token": self.object,
+                "raw_key": self.raw_key,
+                "index_url": reverse(self.index_url_name),
+            },
+        )
+        add_never_cache_headers(response)
+        return response
+
+
+class ApiTokenRevokeView(generic.DeleteView):
+    """Revoking keeps the token (who revoked it and when) instead of deleting it."""
+
+    permission_required = "revoke"
+    template_name = "cms/api_tokens/confirm_revoke.html"
+    page_title = _("Revoke")
+    revoke_url_name = None
+
+    def get_queryset(self):
+        # Others' tokens answer 404: nothing about them is revealed.
+        return tokens_visible_to(self.request.user)
+
+    def get_delete_url(self):
+        return reverse(self.revoke_url_name, args=[self.object.pk])
+
+    @property
+    def confirmation_message(self):
+        return gettext(
+            "Revoke the API token '%(name)s' of %(user)s? Requests using it are refused at "
+            "once, and it cannot be restored."
+        ) % {"name": self.object.name, "user": self.object.user}
+
+    def delete_action(self):
+        if self.object.revoke(by=self.request.user):
+            log(instance=self.object, action=REVOKE_ACTION)
+
+    def form_valid(self, form):
+        self.delete_action()
+        messages.success(
+            self.request, gettext("API token '%(name)s' revoked.") % {"name": self.object.name}
+        )
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class ApiTokenViewSet(ModelViewSet):
+    model = ApiToken
+    icon = "key"
+    menu_label = _("API tokens")
+    add_to_settings_menu = True
+    add_to_reference_index = False
+    index_view_class = ApiTokenIndexView
+    add_view_class = ApiTokenCreateView
+    revoke_view_class = ApiTokenRevokeView
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_display = [
+        "name",
+        Column("prefix", label=_("key starts with"), accessor="prefix"),
+        Column("user", label=_("user"), accessor="user"),
+        DateColumn("created_at", label=_("created")),
+        DateColumn("last_used_at", label=_("last used")),
+        DateColumn("expires_at", label=_("expires")),
+        StatusTagColumn(
+            "status",
+            label=_("status"),
+            accessor="status_label",
+            primary=lambda token: token.status == "active",
+        ),
+    ]
+
+    @property
+    def permission_policy(self):
+        return ApiTokenPermissionPolicy(self.model)
+
+    def get_form_class(self, for_update=False):
+        return ApiTokenCreateForm
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(revoke_url_name=self.get_url_name("revoke"), **kwargs)
+
+    @property
+    def revoke_view(self):
+        return self.construct_view(
+            self.revoke_view_class, usage_url_name=None, delete_url_name=None
+        )
+
+    def get_urlpatterns(self):
+        # No edit, delete, history or usage screens: those only check model-level
+        # permissions, and a token is never edited.
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("new/", self.add_view, name="add"),
+            path("revoke/<int:pk>/", self.revoke_view, name="revoke"),
+        ]

@@ -16,12 +16,21 @@ from wagtail.admin.views.reports.workflows import (
 from wagtail.models import Page, WorkflowState, get_default_page_content_type
 
 from .views import COST_SHARES_PERMISSION, cost_shares
-from .viewsets import MembershipViewSet, OrganisationViewSet
+from .viewsets import REVOKE_ACTION, ApiTokenViewSet, MembershipViewSet, OrganisationViewSet
 
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [OrganisationViewSet("organisations"), MembershipViewSet("members")]
+    return [
+        OrganisationViewSet("organisations"),
+        MembershipViewSet("members"),
+        ApiTokenViewSet("api-tokens"),
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_api_token_log_actions(actions):
+    actions.register_action(REVOKE_ACTION, _("Revoke API token"), _("API token revoked"))
 
 
 @hooks.register("register_admin_urls")

@@ -1,10 +1,43 @@
-"""The GraphQL endpoint: our own view, not grapple's csrf-exempt one."""
+"""The GraphQL endpoint: our own view, not grapple's csrf-exempt one.
 
-from django.http import JsonResponse
+In order, a request is refused before anything runs when
+1. its body is larger than settings.GRAPHQL_MAX_BODY_BYTES (400, before reading it);
+2. it sends an Authorization header that is not a valid bearer token (401);
+3. it is a session-authenticated POST that fails Django's CSRF check (403);
+4. its body is not JSON, or query / variables / operationName have the wrong type (400);
+5. its query is longer than settings.GRAPHQL_MAX_QUERY_BYTES (400, before parsing);
+6. its query does not parse or fails validation: graphql-core's standard rules plus
+   cms.api.validation's depth, alias and introspection rules (400).
+Errors are GraphQL-shaped JSON: {"errors": [{"message": ...}]}. Unless DEBUG, an
+unexpected exception in a resolver answers "Internal error." (logged in full here), so
+no traceback, SQL or path leaves the server; GraphQLErrors raised on purpose are kept.
+"""
+
+import logging
+import re
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
 from graphene_django.views import GraphQLView as BaseGraphQLView
+from graphene_django.views import HttpError
+from graphql.error import GraphQLError
+from graphql.execution import ExecutionResult
+
+from .auth import ApiAuthenticationError, bearer_user
+from .validation import validation_rules
+
+logger = logging.getLogger(__name__)
+
+INTERNAL_ERROR = "Internal error."
+PERMISSION_DENIED = "Permission denied."
+TOO_DEEP = "The query is nested too deeply."
+# Validation messages suggest field and argument names ("Did you mean 'services'?"):
+# with introspection off they would let a client map the schema anyway.
+SUGGESTION = re.compile(r"\s*Did you mean .*\?\s*$", re.DOTALL)
 
 
 def _csrf_failure(request):
@@ -14,20 +47,109 @@ def _csrf_failure(request):
     return middleware.process_view(request, None, (), {})
 
 
+def error_response(message: str, status: int, headers=None) -> JsonResponse:
+    return JsonResponse({"errors": [{"message": message}]}, status=status, headers=headers)
+
+
+def _content_length(request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+def _bad_request(message: str) -> HttpError:
+    return HttpError(HttpResponseBadRequest(message), message)
+
+
 @method_decorator(csrf_exempt, name="dispatch")
 class GraphQLView(BaseGraphQLView):
-    """Anonymous requests need no CSRF token; a session cookie never authorises a
-    request that fails Django's CSRF check."""
+    """Anonymous and bearer-token requests need no CSRF token; a session cookie never
+    authorises a request that fails Django's CSRF check."""
 
     def dispatch(self, request, *args, **kwargs):
-        if request.method == "POST" and request.user.is_authenticated:
+        # GraphiQL follows the setting at request time, whatever the URLconf passed.
+        self.graphiql = self.graphiql and settings.GRAPHIQL_ENABLED
+        self.validation_rules = validation_rules()
+
+        max_body = settings.GRAPHQL_MAX_BODY_BYTES
+        if _content_length(request) > max_body:
+            return error_response(
+                f"The request body is {_content_length(request)} bytes, more than the limit "
+                f"of {max_body}.",
+                400,
+            )
+
+        try:
+            token_user = bearer_user(request)
+        except ApiAuthenticationError as error:
+            return error_response(error.message, 401, {"WWW-Authenticate": error.www_authenticate})
+
+        if token_user is not None:
+            request.user = token_user
+        elif request.method == "POST" and request.user.is_authenticated:
             if _csrf_failure(request) is not None:
-                return JsonResponse(
-                    {
-                        "errors": [
-                            {"message": "CSRF check failed for a session-authenticated request."}
-                        ]
-                    },
-                    status=403,
-                )
+                return error_response("CSRF check failed for a session-authenticated request.", 403)
         return super().dispatch(request, *args, **kwargs)
+
+    def execute_graphql_request(
+        self, request, data, query, variables, operation_name, show_graphiql=False
+    ):
+        if query is not None and not isinstance(query, str):
+            raise _bad_request("The query must be a string.")
+        if variables is not None and not isinstance(variables, dict):
+            raise _bad_request("Variables must be a JSON object.")
+        if operation_name is not None and not isinstance(operation_name, str):
+            raise _bad_request("operationName must be a string.")
+        if query:
+            size, limit = len(query.encode("utf-8")), settings.GRAPHQL_MAX_QUERY_BYTES
+            if size > limit:
+                return ExecutionResult(
+                    errors=[
+                        GraphQLError(f"The query is {size} bytes, more than the limit of {limit}.")
+                    ]
+                )
+        try:
+            return super().execute_graphql_request(
+                request, data, query, variables, operation_name, show_graphiql
+            )
+        except RecursionError:
+            # A query within the size limit can still nest past Python's recursion limit
+            # in graphql-core's parser or validation; that is the client's error, not ours.
+            return ExecutionResult(errors=[GraphQLError(TOO_DEEP)])
+
+    def format_error(self, error):
+        if isinstance(error, HttpError):
+            return {"message": error.message}
+        if isinstance(error, GraphQLError):
+            original = error.original_error
+            if original is None or isinstance(original, GraphQLError):
+                # Syntax and validation errors, and messages resolvers raise on purpose.
+                formatted = error.formatted
+                if original is None and not settings.GRAPHQL_INTROSPECTION:
+                    formatted["message"] = SUGGESTION.sub("", formatted["message"])
+                return formatted
+            return self._unexpected(error, original)
+        if isinstance(error, RecursionError):
+            return {"message": TOO_DEEP}
+        return self._unexpected(error, error)
+
+    def _unexpected(self, error, original):
+        if isinstance(original, PermissionDenied):
+            message = PERMISSION_DENIED
+        else:
+            logger.error(
+                "GraphQL request failed: %s",
+                getattr(error, "path", None) or type(original).__name__,
+                exc_info=(type(original), original, original.__traceback__),
+            )
+            message = INTERNAL_ERROR
+        if settings.DEBUG:
+            return error.formatted if isinstance(error, GraphQLError) else {"message": str(error)}
+        formatted = {"message": message}
+        if isinstance(error, GraphQLError):
+            # Where it failed is fine to say; what failed is not.
+            for key in ("locations", "path"):
+                if error.formatted.get(key) is not None:
+                    formatted[key] = error.formatted[key]
+        return formatted

@@ -58,6 +58,12 @@ EMAIL_URL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.Ema
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 GRAPHIQL_ENABLED = env_bool("GRAPHIQL_ENABLED", False)
+# GraphQL limits (cms/api/validation.py, cms/api/views.py; documented in docs/api.md).
+GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", False)
+GRAPHQL_MAX_DEPTH = env_int("GRAPHQL_MAX_DEPTH", 10)
+GRAPHQL_MAX_ALIASES = env_int("GRAPHQL_MAX_ALIASES", 30)
+GRAPHQL_MAX_QUERY_BYTES = env_int("GRAPHQL_MAX_QUERY_BYTES", 20_000)
+GRAPHQL_MAX_BODY_BYTES = env_int("GRAPHQL_MAX_BODY_BYTES", 1_048_576)
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static")))
 HEADLESS_PREVIEW_URL = env_str("HEADLESS_PREVIEW_URL", "http://localhost:3000/preview")
@@ -87,6 +93,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "graphene_django",
+    "wagtail_headless_preview",
     "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -189,6 +196,8 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "REDIRECT_ON_PREVIEW": False,
     "ENFORCE_TRAILING_SLASH": True,
 }
+# How long a frontend preview token (the "Frontend" preview mode) is accepted by the API.
+PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 30 * 60)
 
 # --- GraphQL ---------------------------------------------------------------------------
 GRAPHENE = {"SCHEMA": "cms.api.schema.schema"}

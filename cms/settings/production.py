@@ -13,6 +13,7 @@ if not DATABASE_URL:
     raise ImproperlyConfigured("DATABASE_URL must be set in production")
 
 GRAPHIQL_ENABLED = False
+# Introspection stays off unless GRAPHQL_INTROSPECTION=1 is set (base.py's default).
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

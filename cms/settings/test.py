@@ -10,6 +10,7 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 GRAPHIQL_ENABLED = False
+GRAPHQL_INTROSPECTION = True
 AXES_ENABLED = False
 # Uploads made by tests (the shared demo world included) go to a throwaway directory.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="palvelumanuaali-test-media-"))

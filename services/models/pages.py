@@ -26,6 +26,7 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from cms.blocks import SIMPLE_TEXT_FEATURES
 from cms.roles import EDIT_INTERNAL, MUNICIPAL_REVIEWER_ROLES
@@ -224,7 +225,7 @@ class RelatedService(Orderable):
         verbose_name_plural = _("see also")
 
 
-class ServicePage(Page):
+class ServicePage(HeadlessPreviewMixin, Page):
     # --- Basic information (public) --------------------------------------------------
     short_description = models.TextField(
         _("short description"),
@@ -376,6 +377,17 @@ class ServicePage(Page):
     )
 
     base_form_class = ServicePageForm
+
+    # The admin's own preview shows the service card; "Frontend" hands the unsaved
+    # content to the frontend's preview URL with a short-lived token for the API
+    # (`servicePreview(token:)`, see docs/api.md).
+    preview_modes = [("", _("Service card")), ("frontend", _("Frontend"))]
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "frontend":
+            return HeadlessPreviewMixin.serve_preview(self, request, mode_name)
+        return Page.serve_preview(self, request, mode_name)
+
     parent_page_types = ["services.ProviderFolderPage"]
     subpage_types = []
 

@@ -100,11 +100,11 @@ def test_view_public(role, world, client):
     client.force_login(world["users"][role])
     response = client.post(
         "/graphql/",
-        {"query": "{ services(limit: 5) { title shortDescription } }"},
+        {"query": "{ services(limit: 5) { items { title shortDescription } } }"},
         content_type="application/json",
     )
     assert response.status_code == 200
-    assert len(response.json()["data"]["services"]) == 5
+    assert len(response.json()["data"]["services"]["items"]) == 5
     assert expected(role, "view_public")
 
 

@@ -1,0 +1,61 @@
+"""Who is asking: the one place the API decides what a caller may read."""
+
+from wagtail.models import Locale, PageViewRestriction
+
+from cms.models import is_municipal_user
+from graphql import GraphQLError
+
+from .loaders import request_cache
+
+
+def viewer(info):
+    """The authenticated, active user (session or bearer token), or None."""
+    user = getattr(info.context, "user", None)
+    if user is not None and user.is_authenticated and user.is_active:
+        return user
+    return None
+
+
+def can_view_internal(info) -> bool:
+    """Internal information is for authenticated users with a municipal role (the
+    `services.view_internal` permission, as in the admin)."""
+    cache = request_cache(info)
+    if "internal" not in cache:
+        cache["internal"] = is_municipal_user(viewer(info))
+    return cache["internal"]
+
+
+def require_viewer(info):
+    user = viewer(info)
+    if user is None:
+        raise GraphQLError("Authentication required: send a personal API token.")
+    return user
+
+
+def locales(info) -> dict[str, Locale]:
+    cache = request_cache(info)
+    if "locales" not in cache:
+        cache["locales"] = {loc.language_code: loc for loc in Locale.objects.all()}
+    return cache["locales"]
+
+
+def locale_for(info, code) -> Locale:
+    code = getattr(code, "value", code)
+    try:
+        return locales(info)[code]
+    except KeyError:
+        raise GraphQLError(f"Unknown locale {code!r}.") from None
+
+
+def public_filter(info, queryset):
+    """`.live().public()` with the view restrictions read once per request (Wagtail's
+    `public()` reads them on every call)."""
+    cache = request_cache(info)
+    if "restricted_paths" not in cache:
+        cache["restricted_paths"] = list(
+            PageViewRestriction.objects.values_list("page__path", flat=True)
+        )
+    queryset = queryset.live()
+    for path in cache["restricted_paths"]:
+        queryset = queryset.exclude(path__startswith=path)
+    return queryset

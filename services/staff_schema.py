@@ -1,0 +1,348 @@
+"""Staff features in GraphQL: favourites, shareable lists and change requests.
+
+Every field and mutation here needs an authenticated user (a personal API token or
+a CSRF-checked session); the domain rules are the same functions the admin uses.
+"""
+
+import graphene
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from cms.api.access import public_filter, require_viewer
+from cms.api.loaders import attach_batch
+from graphql import GraphQLError
+
+from . import change_requests
+from .models import (
+    ChangeRequest,
+    ChangeRequestSection,
+    Favourite,
+    ServiceList,
+    ServiceListItem,
+    ServicePage,
+)
+from .schema import LocaleCode, Service, ServiceRef, mark, optimise, request_cache, selected
+
+
+def _services(info, pages_qs, code, path=()):
+    pages = list(optimise(info, pages_qs, selected(info, *path)))
+    for page in pages:
+        mark(page, code)
+    return attach_batch(pages)
+
+
+def _live_service(info, service_id):
+    if not str(service_id).isdigit():
+        raise GraphQLError("serviceId must be a number.")
+    page = public_filter(info, ServicePage.objects.all()).filter(pk=int(service_id)).first()
+    if page is None:
+        raise GraphQLError(f"No published service with id {service_id}.")
+    return page
+
+
+class Person(graphene.ObjectType):
+    username = graphene.String(required=True)
+    name = graphene.String(required=True)
+
+    def resolve_name(user, info):
+        return user.get_full_name() or user.username
+
+
+class RoleInOrganisation(graphene.ObjectType):
+    organisation = graphene.String(required=True, description="Organisation slug.")
+    organisation_name = graphene.String(required=True)
+    role = graphene.String(required=True)
+
+
+class Me(graphene.ObjectType):
+    username = graphene.String(required=True)
+    name = graphene.String(required=True)
+    email = graphene.String(required=True)
+    language = graphene.String(required=True)
+    can_view_internal = graphene.Boolean(required=True)
+    roles = graphene.List(graphene.NonNull(RoleInOrganisation), required=True)
+
+    def resolve_name(user, info):
+        return user.get_full_name() or user.username
+
+    def resolve_language(user, info):
+        from cms.members import user_language
+
+        return user_language(user)
+
+    def resolve_can_view_internal(user, info):
+        from cms.api.access import can_view_internal
+
+        return can_view_internal(info)
+
+    def resolve_roles(user, info):
+        memberships = user.memberships.filter(is_active=True).select_related("organisation")
+        return [
+            RoleInOrganisation(
+                organisation=m.organisation.slug,
+                organisation_name=m.organisation.name,
+                role=m.role,
+            )
+            for m in memberships
+        ]
+
+
+class SavedList(graphene.ObjectType):
+    """A named list of services; shared lists are read-only for everyone but the owner."""
+
+    id = graphene.ID(required=True)
+    name = graphene.String(required=True)
+    description = graphene.String(required=True)
+    owner = graphene.Field(Person, required=True)
+    is_owner = graphene.Boolean(required=True)
+    shared_with = graphene.List(graphene.NonNull(Person), required=True)
+    services = graphene.List(
+        graphene.NonNull(Service),
+        required=True,
+        locale=LocaleCode(default_value="fi"),
+        description="The published services on the list, in its order.",
+    )
+
+    def resolve_is_owner(service_list, info):
+        return service_list.is_owned_by(info.context.user)
+
+    def resolve_shared_with(service_list, info):
+        if not service_list.is_owned_by(info.context.user):
+            return []
+        return service_list.shared_with.all()
+
+    def resolve_services(service_list, info, locale):
+        code = getattr(locale, "value", locale)
+        request_cache(info)["language"] = code
+        ids = list(service_list.items.values_list("page_id", flat=True))
+        pages = public_filter(info, ServicePage.objects.filter(pk__in=ids))
+        by_id = {p.pk: p for p in _services(info, pages, code)}
+        return [by_id[i] for i in ids if i in by_id]
+
+
+class ChangeRequestEventType(graphene.ObjectType):
+    class Meta:
+        name = "ChangeRequestEvent"
+
+    status = graphene.String(required=True)
+    comment = graphene.String(required=True)
+    created_at = graphene.DateTime(required=True)
+
+
+class ChangeRequestType(graphene.ObjectType):
+    class Meta:
+        name = "ChangeRequest"
+
+    id = graphene.ID(required=True)
+    service = graphene.Field(ServiceRef, required=True)
+    message = graphene.String(required=True)
+    section = graphene.String(required=True)
+    status = graphene.String(required=True)
+    created_at = graphene.DateTime(required=True)
+    history = graphene.List(graphene.NonNull(ChangeRequestEventType), required=True)
+
+    def resolve_service(request, info):
+        return request.page
+
+    def resolve_history(request, info):
+        return request.events.all()
+
+
+class StaffQuery(graphene.ObjectType):
+    me = graphene.Field(Me, description="The signed-in user (null when anonymous).")
+    favourites = graphene.List(
+        graphene.NonNull(Service), required=True, locale=LocaleCode(default_value="fi")
+    )
+    service_lists = graphene.List(
+        graphene.NonNull(SavedList),
+        required=True,
+        description="Own lists and lists shared with you.",
+    )
+    my_change_requests = graphene.List(
+        graphene.NonNull(ChangeRequestType),
+        required=True,
+        description="The change requests you sent, newest first, with their status.",
+    )
+
+    def resolve_me(self, info):
+        user = info.context.user
+        return user if user.is_authenticated and user.is_active else None
+
+    def resolve_favourites(self, info, locale):
+        user = require_viewer(info)
+        code = getattr(locale, "value", locale)
+        request_cache(info)["language"] = code
+        ids = list(
+            Favourite.objects.filter(user=user)
+            .order_by("-created_at")
+            .values_list("page_id", flat=True)
+        )
+        pages = public_filter(info, ServicePage.objects.filter(pk__in=ids))
+        by_id = {p.pk: p for p in _services(info, pages, code)}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def resolve_service_lists(self, info):
+        user = require_viewer(info)
+        return ServiceList.visible_to(user).select_related("owner").order_by("name", "pk")
+
+    def resolve_my_change_requests(self, info):
+        user = require_viewer(info)
+        return (
+            ChangeRequest.objects.filter(sender=user)
+            .select_related("page")
+            .prefetch_related("events")
+            .order_by("-created_at")
+        )
+
+
+# --- Mutations ---------------------------------------------------------------------------------
+class FavouriteResult(graphene.ObjectType):
+    service_id = graphene.ID(required=True)
+    is_favourite = graphene.Boolean(required=True)
+
+
+class SetFavourite(graphene.Mutation):
+    """Add a published service to your favourites, or remove it (`favourite: false`)."""
+
+    class Arguments:
+        service_id = graphene.ID(required=True)
+        favourite = graphene.Boolean(required=True)
+
+    Output = FavouriteResult
+
+    def mutate(self, info, service_id, favourite):
+        user = require_viewer(info)
+        if favourite:
+            page = _live_service(info, service_id)
+            Favourite.objects.get_or_create(user=user, page=page)
+        else:
+            Favourite.objects.filter(user=user, page_id=service_id).delete()
+        return FavouriteResult(service_id=service_id, is_favourite=favourite)
+
+
+def _own_list(user, list_id):
+    service_list = (
+        ServiceList.visible_to(user).filter(pk=list_id).first() if str(list_id).isdigit() else None
+    )
+    if service_list is None:
+        raise GraphQLError(f"No service list with id {list_id}.")
+    if not service_list.is_owned_by(user):
+        raise GraphQLError("Only the owner can change a list.")
+    return service_list
+
+
+class CreateServiceList(graphene.Mutation):
+    class Arguments:
+        name = graphene.String(required=True)
+        description = graphene.String(default_value="")
+        service_ids = graphene.List(graphene.NonNull(graphene.ID), default_value=[])
+
+    Output = SavedList
+
+    @transaction.atomic
+    def mutate(self, info, name, description, service_ids):
+        user = require_viewer(info)
+        name = name.strip()
+        if not name or len(name) > 200:
+            raise GraphQLError("name must be 1–200 characters.")
+        pages = [_live_service(info, sid) for sid in dict.fromkeys(service_ids)]
+        service_list = ServiceList.objects.create(owner=user, name=name, description=description)
+        for page in pages:
+            service_list.add(page)
+        return service_list
+
+
+class ChangeServiceList(graphene.Mutation):
+    """Add or remove services, rename, or set who the list is shared with (owner only)."""
+
+    class Arguments:
+        list_id = graphene.ID(required=True)
+        add_service_ids = graphene.List(graphene.NonNull(graphene.ID), default_value=[])
+        remove_service_ids = graphene.List(graphene.NonNull(graphene.ID), default_value=[])
+        name = graphene.String()
+        share_with = graphene.List(
+            graphene.NonNull(graphene.String),
+            description="Usernames; replaces the current sharing when given.",
+        )
+
+    Output = SavedList
+
+    @transaction.atomic
+    def mutate(
+        self, info, list_id, add_service_ids, remove_service_ids, name=None, share_with=None
+    ):
+        user = require_viewer(info)
+        service_list = _own_list(user, list_id)
+        pages = [_live_service(info, sid) for sid in dict.fromkeys(add_service_ids)]
+        if name is not None:
+            if not name.strip() or len(name) > 200:
+                raise GraphQLError("name must be 1–200 characters.")
+            service_list.name = name.strip()
+            service_list.save(update_fields=["name", "updated_at"])
+        if share_with is not None:
+            from .viewsets import colleagues
+
+            found = list(colleagues(user).filter(username__in=share_with))
+            unknown = sorted(set(share_with) - {u.username for u in found})
+            if unknown:
+                raise GraphQLError(f"Cannot share with: {', '.join(unknown)}.")
+            service_list.shared_with.set(found)
+        for page in pages:
+            service_list.add(page)
+        if remove_service_ids:
+            ServiceListItem.objects.filter(
+                service_list=service_list,
+                page_id__in=[i for i in remove_service_ids if str(i).isdigit()],
+            ).delete()
+        return service_list
+
+
+class DeleteServiceList(graphene.Mutation):
+    class Arguments:
+        list_id = graphene.ID(required=True)
+
+    ok = graphene.Boolean(required=True)
+
+    def mutate(self, info, list_id):
+        user = require_viewer(info)
+        _own_list(user, list_id).delete()
+        return DeleteServiceList(ok=True)
+
+
+ChangeRequestSectionEnum = graphene.Enum(
+    "ChangeRequestSection", [(c.name, c.value) for c in ChangeRequestSection]
+)
+
+
+class SendChangeRequest(graphene.Mutation):
+    """A municipal user asks the update pair to change a published service."""
+
+    class Arguments:
+        service_id = graphene.ID(required=True)
+        message = graphene.String(required=True)
+        section = ChangeRequestSectionEnum()
+
+    Output = ChangeRequestType
+
+    def mutate(self, info, service_id, message, section=None):
+        user = require_viewer(info)
+        page = _live_service(info, service_id)
+        try:
+            return change_requests.send_change_request(
+                page, user, message, getattr(section, "value", section) or ""
+            )
+        except PermissionDenied as error:
+            raise GraphQLError(str(error)) from None
+        except ValidationError as error:
+            raise GraphQLError(" ".join(error.messages)) from None
+
+
+class StaffMutation(graphene.ObjectType):
+    set_favourite = SetFavourite.Field()
+    create_service_list = CreateServiceList.Field()
+    change_service_list = ChangeServiceList.Field()
+    delete_service_list = DeleteServiceList.Field()
+    send_change_request = SendChangeRequest.Field()
+
+
+__all__ = ["StaffMutation", "StaffQuery"]

@@ -1,0 +1,40 @@
+"""Calling /graphql/ the way a frontend does."""
+
+import json
+from pathlib import Path
+
+from django.test import Client
+
+QUERIES = Path(__file__).resolve().parents[2] / "graphql" / "queries"
+
+
+def query_file(name: str) -> str:
+    return (QUERIES / f"{name}.graphql").read_text()
+
+
+def post(query, variables=None, token=None, client=None):
+    client = client or Client()
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
+    return client.post(
+        "/graphql/",
+        json.dumps({"query": query, "variables": variables or {}}),
+        content_type="application/json",
+        **headers,
+    )
+
+
+def gql(query, variables=None, token=None, client=None):
+    """The response's JSON; fails the test on HTTP errors and GraphQL errors."""
+    response = post(query, variables, token, client)
+    body = response.json()
+    assert response.status_code == 200 and "errors" not in body, body
+    return body["data"]
+
+
+def token_for(username):
+    from django.contrib.auth import get_user_model
+
+    from cms.models import ApiToken
+
+    _, raw = ApiToken.issue(get_user_model().objects.get(username=username), "test")
+    return raw
