@@ -2,6 +2,7 @@
 #
 #   make run     install, compile translations, migrate, seed demo content, serve on :8000
 #   make test    pytest on SQLite, then again on a throwaway PostgreSQL cluster
+#   make bench   API benchmark: GraphQL vs Wagtail API v2 vs raw ORM (SQLite, PostgreSQL)
 #   make lint    ruff check + ruff format --check
 #   make check   Django system checks + missing-migration check
 #   make schema  regenerate graphql/schema.graphql (the API contract)
@@ -28,8 +29,11 @@ PYTEST_ARGS ?=
 REQUIRE_POSTGRES ?=
 # Where `make lock` writes the locked set.
 LOCK_OUT ?= requirements.txt
+# Arguments for the API benchmark, e.g. `make bench BENCH_ARGS="--db sqlite --sizes 337"`.
+BENCH_ARGS ?=
 
 .PHONY: help venv install messages run test test-sqlite test-postgres lint check schema lock clean
+.PHONY: bench
 
 help:
 	@sed -n 's/^#   make /  make /p' $(firstword $(MAKEFILE_LIST))
@@ -98,6 +102,15 @@ test-postgres: messages | test-sqlite
 	else \
 	    echo "PostgreSQL server binaries not found: skipped the PostgreSQL run"; \
 	fi
+
+# --- benchmarks ---------------------------------------------------------------
+
+# The GraphQL API against Wagtail's REST API v2 (benchmark URLconf only) and a raw ORM
+# baseline: SQLite, and PostgreSQL when its server binaries are installed; 337 and
+# 20,000 services. Seeded databases are cached in .bench/ (the first 20,000-service
+# seed takes 10-15 minutes). Prints tables and PASS/MISS per target; never fails on a miss.
+bench: $(STAMP)
+	$(PY) -m tests.benchmarks.api $(BENCH_ARGS)
 
 # --- static checks ------------------------------------------------------------
 

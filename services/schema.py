@@ -47,6 +47,7 @@ MAX_LIMIT = 100
 DEFAULT_LIMIT = 20
 MAX_OFFSET = 100_000
 MAX_SEARCH_LENGTH = 200
+MAX_SEARCH_HITS = 1000
 SOURCE_LOCALE = settings.LANGUAGE_CODE
 
 
@@ -866,16 +867,17 @@ def public_services(info, locale_code, fallback=True):
     return base.filter(Q(locale=locale) | (Q(locale=source) & ~Q(translation_key__in=translated)))
 
 
-def search_ids(info, queryset, text):
+def search_ids(info, text):
     """Primary keys of the services matching a search, best first (Wagtail's search backend)."""
     text = (text or "").strip()
     if len(text) > MAX_SEARCH_LENGTH:
         raise GraphQLError(f"search is limited to {MAX_SEARCH_LENGTH} characters.")
     if not text:
         raise GraphQLError("search must not be empty.")
-    ids = set(queryset.values_list("pk", flat=True))
+    # The backend searches live services; the caller's queryset (locale, filters,
+    # view restrictions) is applied to these ids afterwards.
     results = ServicePage.objects.live().search(text, operator="and")
-    return [page.pk for page in results[:2000] if page.pk in ids][:1000]
+    return [page.pk for page in results[:MAX_SEARCH_HITS]]
 
 
 def selected(info, *path):
@@ -938,7 +940,7 @@ def services_page(
     queryset = apply_filter(public_services(info, code, fallback), filter)
     order = getattr(order_by, "value", order_by) or ("relevance" if search else "title")
     if search:
-        ids = search_ids(info, public_services(info, code, fallback), search)
+        ids = search_ids(info, search)
         queryset = queryset.filter(pk__in=ids)
         if order == "relevance":
             ranking = Case(
