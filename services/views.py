@@ -39,11 +39,36 @@ def service_card(request, page_id):
                 status__in=ChangeRequestStatus.open_values()
             ).count(),
             "show_internal": show_internal,
+            "translation_status": translation_status(page),
             "toggle_label": _("Show customer view")
             if show_internal
             else _("Show internal instructions"),
         },
     )
+
+
+def translation_status(page):
+    """Each wagtail-localize translation of the page (or the one that made it) with
+    whether it lacks a source change, for the card."""
+    from translations.workflow import (
+        changed_segments,
+        needs_update,
+        translation_into,
+        translations_of,
+    )
+
+    translations = list(translations_of(page))
+    own = translation_into(page)
+    if own is not None:
+        translations.append(own)
+    return [
+        {
+            "locale": t.target_locale.get_display_name(),
+            "needs_update": needs_update(t),
+            "untranslated": len(changed_segments(t)),
+        }
+        for t in translations
+    ]
 
 
 def _editable_service(request, page_id):

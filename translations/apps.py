@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class TranslationsConfig(AppConfig):
     name = "translations"
     verbose_name = _("Translations")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -17,3 +17,11 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="palvelumanuaali-test-media-"))
 WAGTAILADMIN_BASE_URL = "http://testserver"
 if not DATABASE_URL:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+# Requests without an Accept-Language header get the English interface (our source
+# strings), so tests can assert texts; the translation tests send fi / sv headers.
+MIDDLEWARE = [
+    "cms.testing.EnglishByDefaultMiddleware"
+    if m == "django.middleware.locale.LocaleMiddleware"
+    else m
+    for m in MIDDLEWARE  # noqa: F405
+]

@@ -1,0 +1,149 @@
+"""Translations through wagtail-localize: the source changes, the translation needs an
+update, the translator translates and submits, the responsible municipality approves."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from wagtail.models import WorkflowState
+
+from services.models import ServicePage
+from tests.api.gql import gql
+from translations.localize import add_string_translations
+from translations.workflow import (
+    changed_segments,
+    needs_update,
+    progress,
+    submit_for_review,
+    translation_into,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def pair(services):
+    """A Raasepori service and its Swedish translation made with wagtail-localize."""
+    sv = (
+        ServicePage.objects.live()
+        .filter(locale__language_code="sv", responsible_municipality__slug="raasepori")
+        .order_by("pk")
+        .first()
+    )
+    fi = ServicePage.objects.get(translation_key=sv.translation_key, locale__language_code="fi")
+    return fi, sv
+
+
+def state_of(page):
+    return WorkflowState.objects.for_instance(page).order_by("-created_at").first()
+
+
+def test_demo_translation_is_a_localize_translation_and_up_to_date(pair):
+    fi, sv = pair
+    translation = translation_into(sv)
+    assert translation is not None and translation.target_locale.language_code == "sv"
+    assert not needs_update(translation)
+    assert sv.title != fi.title  # really translated, not a copy of the Finnish text
+
+
+def test_source_change_marks_the_translation_outdated_until_translated(pair, user):
+    fi, sv = pair
+    translation = translation_into(sv)
+    before = set(changed_segments(translation))
+    total_before, done_before = progress(translation)
+    fi.short_description = "Uusi kuvaus: palvelu alkaa myös iltaisin."
+    fi.save_revision(user=user("raasepori-producer")).publish()
+    translation.refresh_from_db()
+    translation.source.refresh_from_db()
+    assert needs_update(translation)
+    # The translator sees what changed: the new text is a new untranslated segment.
+    assert set(changed_segments(translation)) - before == {
+        "Uusi kuvaus: palvelu alkaa myös iltaisin."
+    }
+    assert progress(translation)[1] == done_before - 1  # the old text's translation is gone
+    add_string_translations(
+        translation, {"Uusi kuvaus: palvelu alkaa myös iltaisin.": "Ny beskrivning."}
+    )
+    assert "Uusi kuvaus: palvelu alkaa myös iltaisin." not in changed_segments(translation)
+    # Still outdated until the translation is saved into the page (submitted).
+    assert needs_update(translation)
+    submit_for_review(translation, user("raasepori-translator"))
+    translation.source.refresh_from_db()
+    assert not needs_update(translation)
+
+
+def test_translator_submits_and_the_responsible_municipality_publishes(pair, user):
+    fi, sv = pair
+    translation = translation_into(sv)
+    fi.short_description = "Palvelu on nyt myös etänä."
+    fi.save_revision(user=user("raasepori-producer")).publish()
+    add_string_translations(
+        translation, {"Palvelu on nyt myös etänä.": "Tjänsten finns nu på distans."}
+    )
+
+    translator = client_for(user("raasepori-translator"))
+    # The translator cannot publish in wagtail-localize's editor...
+    editor_url = reverse("wagtailadmin_pages:edit", args=[sv.pk])
+    response = translator.post(editor_url, {"action": "publish"})
+    assert ServicePage.objects.get(pk=sv.pk).short_description != "Tjänsten finns nu på distans."
+    # ...but submits the translation to the municipal review.
+    response = translator.post(reverse("translations_submit", args=[sv.pk]))
+    assert response.status_code == 302
+    state = state_of(sv)
+    assert state.status == "in_progress" and state.requested_by.username == "raasepori-translator"
+    # Under review the public content is still the approved one (API included).
+    assert ServicePage.objects.get(pk=sv.pk).short_description != "Tjänsten finns nu på distans."
+    query = '{ service(id: "%s", locale: sv) { shortDescription } }' % sv.pk  # noqa: UP031
+    assert gql(query)["service"]["shortDescription"] != "Tjänsten finns nu på distans."
+    assert ServicePage.objects.get(pk=sv.pk).get_latest_revision_as_object().short_description == (
+        "Tjänsten finns nu på distans."
+    )
+
+    # Another municipality cannot approve it; Raasepori's producer does, and it goes live.
+    task_state = state.current_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[sv.pk, "approve", task_state.pk])
+    client_for(user("espoo-producer")).post(url, {"comment": ""})
+    assert state_of(sv).status == "in_progress"
+    client_for(user("raasepori-producer")).post(url, {"comment": ""})
+    assert state_of(sv).status == "approved"
+    live = ServicePage.objects.get(pk=sv.pk)
+    assert live.live and live.short_description == "Tjänsten finns nu på distans."
+    data = gql(
+        '{ service(id: "%s", locale: sv) { shortDescription isFallback } }' % fi.pk  # noqa: UP031
+    )
+    assert data["service"] == {
+        "shortDescription": "Tjänsten finns nu på distans.",
+        "isFallback": False,
+    }
+
+
+def test_submit_is_refused_for_users_who_cannot_edit_the_translation(pair, user):
+    fi, sv = pair
+    for username in ("espoo-expert", "helsinki-producer"):
+        response = client_for(user(username)).post(reverse("translations_submit", args=[sv.pk]))
+        assert response.status_code in (302, 403)
+        assert state_of(sv) is None or state_of(sv).status != "in_progress"
+
+
+def test_translator_sees_the_submit_button_in_the_explorer(pair, user):
+    fi, sv = pair
+    body = client_for(user("raasepori-translator")).get(
+        reverse("wagtailadmin_explore", args=[sv.get_parent().pk])
+    )
+    assert reverse("translations_submit", args=[sv.pk]) in body.content.decode()
+
+
+def test_service_card_shows_the_translation_needs_an_update(pair, user):
+    fi, sv = pair
+    card = reverse("services_card", args=[fi.pk])
+    client = client_for(user("raasepori-producer"))
+    assert "translation up to date" in client.get(card).content.decode()
+    fi.short_description = "Muuttunut kuvaus."
+    fi.save_revision(user=user("raasepori-producer")).publish()
+    body = client.get(card).content.decode()
+    assert "the translation needs an update" in body

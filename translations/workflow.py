@@ -1,0 +1,119 @@
+"""How translations move: the Finnish source changes, translators catch up, and a
+translation is published through the same municipal review as a Finnish edit.
+
+- When a Finnish service is published, its wagtail-localize source is re-read
+  (`sync_source`): changed texts become new, untranslated segments, which the
+  translator sees highlighted in wagtail-localize's editor, and the translation
+  counts as needing an update (`needs_update`) until they are translated.
+- Translators may not publish. `submit_for_review` saves the translation as a
+  draft revision of the target page (`save_draft`: the live content stays as it
+  is until the review approves the draft) and starts the catalogue's workflow (the municipal
+  review of the service's responsible municipality); the approved revision is
+  published by the workflow, as for a Finnish edit.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+from wagtail_localize.models import Translation, TranslationSource
+
+
+def translations_of(page):
+    """The wagtail-localize translations whose source is this page."""
+    return Translation.objects.filter(
+        source__object_id=page.translation_key,
+        source__specific_content_type_id=page.content_type_id,
+        source__locale_id=page.locale_id,
+    ).select_related("source", "target_locale")
+
+
+def translation_into(page):
+    """The translation that produced this page (a target), or None."""
+    return (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale=page.locale
+        )
+        .select_related("source", "target_locale")
+        .first()
+    )
+
+
+def sync_source(page) -> int:
+    """Re-read the published source into its translation source; returns how many
+    translations now wait for new segments."""
+    sources = TranslationSource.objects.filter(
+        object_id=page.translation_key, locale_id=page.locale_id
+    )
+    outdated = 0
+    for source in sources:
+        source.update_from_db()
+        source.refresh_segments()
+        outdated += sum(needs_update(t) for t in source.translations.all())
+    return outdated
+
+
+def progress(translation) -> tuple[int, int]:
+    """(segments, translated segments)."""
+    return translation.get_progress()
+
+
+def needs_update(translation) -> bool:
+    """The source was re-read (changed and published) after the translation was last
+    saved: the target lacks the change. wagtail-localize's own
+    `destination_last_updated_at` is never set, so the target's revisions tell."""
+    target = translation.get_target_instance()
+    saved = getattr(target, "latest_revision_created_at", None)
+    return saved is None or translation.source.last_updated_at > saved
+
+
+def changed_segments(translation) -> list[str]:
+    """The source texts without a translation yet: after a source change, what changed."""
+    segments = translation.source.stringsegment_set.select_related("string").order_by("order")
+    translated = set(
+        segments.get_translations(translation.target_locale).values_list(
+            "translation_of_id", flat=True
+        )
+    )
+    return [s.string.data for s in segments if s.string_id not in translated]
+
+
+def can_submit(user, page) -> bool:
+    return page.permissions_for_user(user).can_edit() and not page.workflow_in_progress
+
+
+def save_draft(translation, target, user):
+    """The translation as a new draft revision of the target, live content untouched.
+
+    wagtail-localize's `save_target(publish=False)` also writes the draft into the
+    page row, which is the live content of a published page: the unreviewed text
+    would be public (the API and Wagtail's own serving read the row). So the row is
+    put back to the live revision, keeping the new revision as the latest draft.
+    """
+    live_revision = target.live_revision if target.live else None
+    translation.save_target(user=user, publish=False)
+    if live_revision is None:
+        return
+    draft = type(target).objects.get(pk=target.pk)
+    live = live_revision.as_object()
+    live.latest_revision_id = draft.latest_revision_id
+    live.draft_title = draft.draft_title
+    live.has_unpublished_changes = True
+    live.live = True
+    live.save(clean=False)
+
+
+@transaction.atomic
+def submit_for_review(translation, user):
+    """Save the translation as a draft of its target and start the municipal review."""
+    target = translation.get_target_instance()
+    if isinstance(target, Page):
+        target = target.specific
+    if not can_submit(user, target):
+        raise PermissionDenied(_("You cannot submit this translation for review."))
+    save_draft(translation, target, user)
+    target = type(target).objects.get(pk=target.pk)
+    workflow = target.get_workflow()
+    if workflow is None:
+        raise ValidationError(_("No review workflow applies to this page."))
+    return workflow.start(target, user)
