@@ -27,6 +27,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessPreviewMixin
+from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import SIMPLE_TEXT_FEATURES
 from cms.roles import EDIT_INTERNAL, MUNICIPAL_REVIEWER_ROLES
@@ -377,6 +378,26 @@ class ServicePage(HeadlessPreviewMixin, Page):
     )
 
     base_form_class = ServicePageForm
+
+    # wagtail-localize: texts are translated (the internal information included);
+    # relations, numbers, dates, prices and flags are synchronised from the Finnish
+    # source whenever a translation is saved. Localize skips many-to-many fields and
+    # would translate the category into another locale's term unless told otherwise;
+    # taxonomy labels follow the reader's locale in the API anyway (docs/translations.md).
+    override_translatable_fields = [
+        SynchronizedField(name)
+        for name in (
+            "service_category",
+            "audiences",
+            "client_situations",
+            "target_groups",
+            "employment_statuses",
+            "participating_municipalities",
+            "implementation_types",
+            "accessibility",
+            "public_contacts",
+        )
+    ]
 
     # The admin's own preview shows the service card; "Frontend" hands the unsaved
     # content to the frontend's preview URL with a short-lived token for the API

@@ -147,3 +147,24 @@ def test_service_card_shows_the_translation_needs_an_update(pair, user):
     fi.save_revision(user=user("raasepori-producer")).publish()
     body = client.get(card).content.decode()
     assert "the translation needs an update" in body
+
+
+def test_relations_are_synchronised_from_the_source(pair, user):
+    """Taxonomies are synchronised (not translated): a change in the Finnish source
+    reaches the translation when it is next saved."""
+    from services.models import Audience, TargetGroup
+    from translations.localize import translate
+
+    fi, sv = pair
+    fi = ServicePage.objects.get(pk=fi.pk)
+    audience = Audience.objects.filter(locale=fi.locale).exclude(pk__in=fi.audiences.all()).first()
+    fi.audiences.add(audience)
+    fi.target_groups.set(TargetGroup.objects.filter(locale=fi.locale)[:2])
+    fi.save_revision(user=user("raasepori-producer")).publish()
+    translate(fi, sv.locale)
+    sv = ServicePage.objects.get(pk=sv.pk)
+    fi = ServicePage.objects.get(pk=fi.pk)
+    assert audience in set(fi.audiences.all())
+    assert set(sv.audiences.all()) == set(fi.audiences.all())
+    assert set(sv.target_groups.all()) == set(fi.target_groups.all())
+    assert sv.service_category_id == fi.service_category_id
