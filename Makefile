@@ -4,7 +4,9 @@
 #   make test    pytest on SQLite, then again on a throwaway PostgreSQL cluster
 #   make bench   API benchmark: GraphQL vs Wagtail API v2 vs raw ORM (SQLite, PostgreSQL)
 #   make lint    ruff check + ruff format --check
-#   make check   Django system checks + missing-migration check
+#   make check   Django system checks + missing-migration check + make messages-check
+#   make messages-check  fail on untranslated/fuzzy/missing entries of the fi and sv catalogues
+#   make makemessages    refresh the fi and sv catalogues (translations/locale) from the source
 #   make schema  regenerate graphql/schema.graphql (the API contract)
 #   make lock    regenerate requirements.txt from the pins in pyproject.toml (rarely)
 #   make clean   remove the venv, the dev database and test/media artefacts
@@ -33,6 +35,7 @@ LOCK_OUT ?= requirements.txt
 BENCH_ARGS ?=
 
 .PHONY: help venv install messages run test test-sqlite test-postgres lint check schema lock clean
+.PHONY: makemessages messages-check
 .PHONY: bench
 
 help:
@@ -64,6 +67,26 @@ messages: $(STAMP)
 	    echo "msgfmt not found: compiling $(LOCALE_DIR) with polib"; \
 	    $(PY) -c $(POLIB_COMPILE); \
 	fi
+
+# What makemessages scans: our apps (cms, services, policies, translations) and their
+# templates, domain django only, no source locations (smaller diffs). The extraction of
+# `manage.py check_translations` uses the same list (MAKEMESSAGES_ARGS in
+# translations/management/commands/check_translations.py; tests/test_translations.py
+# compares the two).
+MAKEMESSAGES_ARGS := --domain=django --no-location --ignore=.venv --ignore=node_modules --ignore=tests --ignore=docs --ignore=media --ignore=static --ignore=graphql --ignore=test-results --ignore=translations/locale
+
+# Refresh the Finnish and Swedish catalogues from the source. The exact command, for one
+# language at a time too (-l fi or -l sv):
+#   .venv/bin/python manage.py makemessages -l fi -l sv --domain=django --no-location --ignore=.venv --ignore=node_modules --ignore=tests --ignore=docs --ignore=media --ignore=static --ignore=graphql --ignore=test-results --ignore=translations/locale
+# Then translate the new entries, check the fuzzy ones and remove their flags, and run
+# `make messages-check`. Needs GNU gettext (Debian: apt-get install gettext).
+makemessages: $(STAMP)
+	$(PY) manage.py makemessages -l fi -l sv $(MAKEMESSAGES_ARGS)
+
+# Fail (listing them) on untranslated, fuzzy or broken entries, on strings of the source
+# code missing from a catalogue, and on a missing fi or sv catalogue. Part of `make check`.
+messages-check: $(STAMP)
+	$(PY) manage.py check_translations
 
 # --- run ----------------------------------------------------------------------
 
@@ -118,7 +141,7 @@ lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-check: $(STAMP)
+check: $(STAMP) messages-check
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py permission_matrix --check

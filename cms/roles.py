@@ -55,6 +55,9 @@ VIEW_INTERNAL = "services.view_internal"
 EDIT_INTERNAL = "services.edit_internal"
 MANAGE_OWN_MEMBERS = "cms.manage_own_members"
 MANAGE_ALL_MEMBERS = "cms.manage_all_members"
+# Agreement monitoring (policies app): every partner's records, or the own organisation's.
+VIEW_ALL_MONITORING = "policies.view_all_monitoring"
+VIEW_OWN_MONITORING = "policies.view_own_monitoring"
 
 # Model permissions grouped by what they allow.
 TAXONOMY_MODELS = (
@@ -85,6 +88,15 @@ ADMIN_ACCESS = ("wagtailadmin.access_admin",)
 TAXONOMY_PERMS = crud(*TAXONOMY_MODELS)
 ORGANISATION_PERMS = crud("cms.organisation", "cms.membership")
 CONTACT_PERMS = crud("services.contact")
+# Decisions and agreement monitoring: managed by the project organisation only.
+MONITORING_PERMS = (VIEW_ALL_MONITORING,) + crud(
+    "policies.decision",
+    "policies.meeting",
+    "policies.attendance",
+    "policies.contentcase",
+    "policies.knowledgetransferbreach",
+    "policies.partnercontact",
+)
 DOCUMENT_PERMS = (
     "wagtaildocs.add_document",
     "wagtaildocs.change_document",
@@ -152,7 +164,8 @@ ROLES: dict[Role, RoleSpec] = {
         + DOCUMENT_PERMS
         + IMAGE_PERMS
         + TRANSLATION_PERMS
-        + ("wagtaildocs.delete_document", "wagtailimages.delete_image"),
+        + ("wagtaildocs.delete_document", "wagtailimages.delete_image")
+        + MONITORING_PERMS,
         collections=("public", "internal"),
         members=MemberScope.ALL,
         description=_("Project organisation: everything, including organisations and taxonomies."),
@@ -163,7 +176,7 @@ ROLES: dict[Role, RoleSpec] = {
         page_scope=PageScope.MUNICIPALITY,
         page_permissions=MUNICIPAL_PAGE_PERMS,
         model_permissions=ADMIN_ACCESS
-        + (VIEW_INTERNAL, EDIT_INTERNAL, MANAGE_OWN_MEMBERS)
+        + (VIEW_INTERNAL, EDIT_INTERNAL, MANAGE_OWN_MEMBERS, VIEW_OWN_MONITORING)
         + CONTACT_PERMS
         + DOCUMENT_PERMS
         + IMAGE_PERMS,
@@ -180,7 +193,7 @@ ROLES: dict[Role, RoleSpec] = {
         page_scope=PageScope.MUNICIPALITY,
         page_permissions=MUNICIPAL_PAGE_PERMS,
         model_permissions=ADMIN_ACCESS
-        + (VIEW_INTERNAL, EDIT_INTERNAL)
+        + (VIEW_INTERNAL, EDIT_INTERNAL, VIEW_OWN_MONITORING)
         + CONTACT_PERMS
         + DOCUMENT_PERMS
         + IMAGE_PERMS,
@@ -194,7 +207,7 @@ ROLES: dict[Role, RoleSpec] = {
         role=Role.EXPERT,
         organisation_kinds=(OrganisationKind.MUNICIPALITY,),
         page_scope=PageScope.NONE,
-        model_permissions=ADMIN_ACCESS + (VIEW_INTERNAL,),
+        model_permissions=ADMIN_ACCESS + (VIEW_INTERNAL, VIEW_OWN_MONITORING),
         description=_("Reads public and internal information; edits nothing."),
     ),
     Role.PROVIDER_MAIN_USER: RoleSpec(
@@ -226,7 +239,7 @@ ROLES: dict[Role, RoleSpec] = {
         organisation_kinds=(OrganisationKind.MAINTAINER, OrganisationKind.MUNICIPALITY),
         page_scope=PageScope.TRANSLATIONS,
         page_permissions=TRANSLATOR_PAGE_PERMS,
-        model_permissions=ADMIN_ACCESS + (VIEW_INTERNAL,) + TRANSLATION_PERMS,
+        model_permissions=ADMIN_ACCESS + (VIEW_INTERNAL, VIEW_OWN_MONITORING) + TRANSLATION_PERMS,
         description=_(
             "Translates content from Finnish to Swedish and English (internal information "
             "included); translations go through municipal review."
@@ -262,6 +275,8 @@ MATRIX_COLUMNS = {
     "manage_other_users": _("manage other organisations' users"),
     "manage_taxonomies": _("manage taxonomies"),
     "manage_organisations": _("manage organisations"),
+    "monitor_agreement": _("manage decisions and agreement monitoring"),
+    "view_own_monitoring": _("see own organisation's monitoring records"),
 }
 
 
@@ -286,6 +301,10 @@ def permission_matrix() -> dict[Role, dict[str, bool]]:
             "manage_other_users": spec.members == MemberScope.ALL,
             "manage_taxonomies": "services.add_servicecategory" in spec.model_permissions,
             "manage_organisations": "cms.add_organisation" in spec.model_permissions,
+            "monitor_agreement": VIEW_ALL_MONITORING in spec.model_permissions
+            and "policies.change_contentcase" in spec.model_permissions,
+            "view_own_monitoring": VIEW_ALL_MONITORING in spec.model_permissions
+            or VIEW_OWN_MONITORING in spec.model_permissions,
         }
     return matrix
 
@@ -327,6 +346,11 @@ def permission_matrix_markdown() -> str:
             "catalogues), not the Finnish services.",
             "- Memberships are never deleted: a main user deactivates a leaver, which closes the "
             "account when no other active membership remains.",
+            "- *Agreement monitoring* (decisions, meetings and attendance, content cases, "
+            "knowledge-transfer breaches, sanctions): maintainers manage every partner's "
+            "records; every user of a partner municipality reads its own organisation's "
+            "records and sanctions only, never another partner's (see docs/policies.md). "
+            "These two columns are tested through the admin in `tests/policies/test_access.py`.",
             "",
         ]
     return "\n".join(lines)

@@ -12,9 +12,10 @@ from decimal import Decimal
 
 import graphene
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, Value, When
 from django.db.models.functions import Coalesce
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
 from wagtail.rich_text import expand_db_html
 
 from cms.api.access import can_view_internal, locale_for, public_filter
@@ -547,7 +548,12 @@ class ServiceLanguageType(graphene.ObjectType):
 def _terms(name):
     def resolve(page, info):
         code = page._api_locale
-        return [_term(localized_term(info, t, code)) for t in getattr(page, name).all()]
+        # Prefetched into a plain list (no manager and queryset clone per row); a
+        # preview page has them in memory only.
+        terms = getattr(page, f"_api_{name}", None)
+        if terms is None:
+            terms = getattr(page, name).all()
+        return [_term(localized_term(info, t, code)) for t in terms]
 
     return graphene.List(graphene.NonNull(Term), required=True, resolver=resolve)
 
@@ -780,13 +786,19 @@ M2M_FILTERS = {
 }
 LIST_SELECT = ("locale", "service_category", "provider", "responsible_municipality")
 PREFETCHES = {
-    "audiences": lambda: "audiences",
-    "client_situations": lambda: "client_situations",
-    "target_groups": lambda: "target_groups",
-    "employment_statuses": lambda: "employment_statuses",
-    "participating_municipalities": lambda: "participating_municipalities",
-    "implementation_types": lambda: "implementation_types",
-    "accessibility": lambda: "accessibility",
+    "audiences": lambda: Prefetch("audiences", to_attr="_api_audiences"),
+    "client_situations": lambda: Prefetch("client_situations", to_attr="_api_client_situations"),
+    "target_groups": lambda: Prefetch("target_groups", to_attr="_api_target_groups"),
+    "employment_statuses": lambda: Prefetch(
+        "employment_statuses", to_attr="_api_employment_statuses"
+    ),
+    "participating_municipalities": lambda: Prefetch(
+        "participating_municipalities", to_attr="_api_participating_municipalities"
+    ),
+    "implementation_types": lambda: Prefetch(
+        "implementation_types", to_attr="_api_implementation_types"
+    ),
+    "accessibility": lambda: Prefetch("accessibility", to_attr="_api_accessibility"),
     "contacts": lambda: Prefetch(
         "public_contacts",
         queryset=Contact.objects.filter(visibility=ContactVisibility.PUBLIC).select_related(
@@ -876,7 +888,7 @@ def search_ids(info, text):
         raise GraphQLError("search must not be empty.")
     # The backend searches live services; the caller's queryset (locale, filters,
     # view restrictions) is applied to these ids afterwards.
-    results = ServicePage.objects.live().search(text, operator="and")
+    results = ServicePage.objects.live().only("id").search(text, operator="and")
     return [page.pk for page in results[:MAX_SEARCH_HITS]]
 
 
@@ -911,14 +923,29 @@ def _snake(name):
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
+# Wide columns read only when the query selects them (GraphQL name = column name).
+DEFERRABLE = (
+    "time_and_place",
+    "description",
+    "resources",
+    "target_group_description",
+    "participation",
+    "requirements",
+    "benefits",
+    "implementation_text",
+    "price_description",
+)
+
+
 def optimise(info, queryset, fields):
     queryset = queryset.select_related(*LIST_SELECT)
     prefetches = [factory() for name, factory in PREFETCHES.items() if name in fields]
     if prefetches:
         queryset = queryset.prefetch_related(*prefetches)
-    if not can_view_internal(info):
-        queryset = queryset.defer("internal")
-    return queryset
+    deferred = [name for name in DEFERRABLE if name not in fields]
+    if not can_view_internal(info) or "internal" not in fields:
+        deferred.append("internal")
+    return queryset.defer(*deferred)
 
 
 def services_page(
@@ -952,7 +979,17 @@ def services_page(
         order = "title"
     if order != "relevance":
         queryset = queryset.order_by(order, "pk")
-    total = queryset.count()
+    if not filter and not search and (code == SOURCE_LOCALE or not fallback):
+        # The plain catalogue: count pages, not the page ⋈ service join.
+        total = public_filter(
+            info,
+            Page.objects.filter(
+                content_type=ContentType.objects.get_for_model(ServicePage),
+                locale=locale_for(info, code),
+            ),
+        ).count()
+    else:
+        total = queryset.count()
     fields = selected(info, "items")
     pages = list(optimise(info, queryset, fields)[offset : offset + limit])
     for page in pages:

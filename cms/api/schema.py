@@ -7,11 +7,12 @@ exist, and internal information is one guarded field. See docs/api.md.
 
 import graphene
 
+from policies.schema import PolicyQuery
 from services.schema import CatalogueQuery
 from services.staff_schema import StaffMutation, StaffQuery
 
 
-class Query(CatalogueQuery, StaffQuery, graphene.ObjectType):
+class Query(CatalogueQuery, PolicyQuery, StaffQuery, graphene.ObjectType):
     pass
 
 

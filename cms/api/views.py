@@ -15,10 +15,12 @@ no traceback, SQL or path leaves the server; GraphQLErrors raised on purpose are
 
 import logging
 import re
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.db import transaction
+from django.http import HttpResponseBadRequest, HttpResponseNotAllowed, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
@@ -26,11 +28,33 @@ from graphene_django.views import GraphQLView as BaseGraphQLView
 from graphene_django.views import HttpError
 from graphql.error import GraphQLError
 from graphql.execution import ExecutionResult
+from graphql.utilities import get_operation_ast
+
+from graphql import OperationType, execute, parse, validate, validate_schema
 
 from .auth import ApiAuthenticationError, bearer_user
 from .validation import validation_rules
 
 logger = logging.getLogger(__name__)
+MAX_VALIDATION_ERRORS = 20
+
+
+@lru_cache(maxsize=512)
+def prepared_document(schema, query: str, max_depth: int, max_aliases: int, introspection: bool):
+    """(document, validation errors) of a query; the limits are part of the key because
+    the validation rules read them. Syntax errors are returned, not raised."""
+    try:
+        document = parse(query)
+    except GraphQLError as error:
+        return None, (error,)
+    errors = validate(
+        schema,
+        document,
+        validation_rules(),
+        MAX_VALIDATION_ERRORS,
+    )
+    return document, tuple(errors)
+
 
 INTERNAL_ERROR = "Internal error."
 PERMISSION_DENIED = "Permission denied."
@@ -70,7 +94,6 @@ class GraphQLView(BaseGraphQLView):
     def dispatch(self, request, *args, **kwargs):
         # GraphiQL follows the setting at request time, whatever the URLconf passed.
         self.graphiql = self.graphiql and settings.GRAPHIQL_ENABLED
-        self.validation_rules = validation_rules()
 
         max_body = settings.GRAPHQL_MAX_BODY_BYTES
         if _content_length(request) > max_body:
@@ -110,13 +133,56 @@ class GraphQLView(BaseGraphQLView):
                     ]
                 )
         try:
-            return super().execute_graphql_request(
-                request, data, query, variables, operation_name, show_graphiql
-            )
+            return self._execute(request, query, variables, operation_name, show_graphiql)
         except RecursionError:
             # A query within the size limit can still nest past Python's recursion limit
             # in graphql-core's parser or validation; that is the client's error, not ours.
             return ExecutionResult(errors=[GraphQLError(TOO_DEEP)])
+
+    def _execute(self, request, query, variables, operation_name, show_graphiql):
+        """graphene-django's execute_graphql_request, with the parsed and validated
+        document cached per query text (frontends send the same few queries)."""
+        if not query:
+            if show_graphiql:
+                return None
+            raise _bad_request("Must provide query string.")
+        schema = self.schema.graphql_schema
+        schema_errors = validate_schema(schema)
+        if schema_errors:
+            return ExecutionResult(data=None, errors=schema_errors)
+        document, errors = prepared_document(
+            schema,
+            query,
+            settings.GRAPHQL_MAX_DEPTH,
+            settings.GRAPHQL_MAX_ALIASES,
+            settings.GRAPHQL_INTROSPECTION,
+        )
+        if errors:
+            return ExecutionResult(data=None, errors=list(errors))
+        operation = get_operation_ast(document, operation_name)
+        if request.method.lower() == "get" and operation is not None:
+            if operation.operation != OperationType.QUERY:
+                if show_graphiql:
+                    return None
+                raise HttpError(
+                    HttpResponseNotAllowed(
+                        ["POST"], f"Can only perform a {operation.operation.value} from a POST."
+                    )
+                )
+        options = {
+            "root_value": self.get_root_value(request),
+            "context_value": self.get_context(request),
+            "variable_values": variables,
+            "operation_name": operation_name,
+            "middleware": self.get_middleware(request),
+        }
+        if operation is not None and operation.operation == OperationType.MUTATION:
+            with transaction.atomic():
+                result = execute(schema, document, **options)
+                if result.errors:
+                    transaction.set_rollback(True)
+            return result
+        return execute(schema, document, **options)
 
     def format_error(self, error):
         if isinstance(error, HttpError):

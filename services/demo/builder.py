@@ -31,6 +31,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from cms.models import Membership, Organisation, validate_cost_shares
 from cms.permissions import ensure_collections, sync_roles
 from cms.roles import OrganisationKind, Role
+from policies.demo import build_policy_demo
 from services import freshness
 from services import models as m
 from services.notifications import pair
@@ -93,6 +94,9 @@ REMINDER_WINDOW_SHARE = 0.07
 OUTDATED_PER_SERVICES = 80  # one outdated service per this many (rounded up) ...
 OUTDATED_MIN_CATALOGUE = 10  # ... in a catalogue of at least this many
 VERIFIED_SHARE = 0.4  # fresh from a "still accurate" confirmation rather than a publication
+# Services outside Raasepori (made in Swedish) whose template has English texts are also
+# made in English, through wagtail-localize; in bulk only the first this many of them.
+ENGLISH_IN_BULK = 30
 
 
 def demo_anchor() -> dt.datetime:
@@ -166,6 +170,9 @@ class DemoBuilder:
         self.pending_relations: list = []
         self.pending_notifications: list[tuple[str, str, dt.datetime]] = []
         self.freshness_states: dict[tuple[str, int], str] = {}
+        self.english: set[tuple[str, int]] = set()
+        self.translated_folders: set[tuple[int, str]] = set()
+        self.pending_translations: list = []
 
     # --- entry point -------------------------------------------------------------------
     def build(self) -> DemoReport:
@@ -184,6 +191,7 @@ class DemoBuilder:
         if self.with_reviews:
             self.build_reviews()
             self.build_lists()
+        build_policy_demo(self)
         return self.report
 
     # --- favourites and a shared list ----------------------------------------------------------
@@ -457,6 +465,13 @@ class DemoBuilder:
                 plan.append((muni_slug, providers[rng.randrange(len(providers))], template, i))
         return plan
 
+    def english_plan(self, plan) -> set[tuple[str, int]]:
+        """The services also made in English, keyed by (municipality slug, index): those
+        whose template has English texts, outside Raasepori (made in Swedish); in bulk,
+        only the first `ENGLISH_IN_BULK` of them (in plan order)."""
+        keys = [(muni, i) for muni, _p, t, i in plan if muni != "raasepori" and has_english(t)]
+        return set(keys[:ENGLISH_IN_BULK] if self.bulk else keys)
+
     def freshness_plan(self, plan) -> dict[tuple[str, int], str]:
         """Which services are in the reminder window ("reminder") or already outdated
         ("outdated"), keyed by (municipality slug, index); the others are fresh."""
@@ -558,24 +573,24 @@ class DemoBuilder:
     def _build_services(self, created):
         plan = self.plan()
         self.freshness_states = self.freshness_plan(plan)
+        self.english = self.english_plan(plan)
         folders = {}
         existing = set(
             m.ServicePage.objects.filter(locale=self.locales["fi"]).values_list(
                 "url_path", flat=True
             )
         )
-        sv = self.locales["sv"]
         bar = self.progress(plan, desc="services", unit="service")
         chunk = []
         for item in bar:
             chunk.append(item)
             if len(chunk) == SERVICES_PER_TRANSACTION:
-                self._build_chunk(chunk, folders, existing, sv, created)
+                self._build_chunk(chunk, folders, existing, created)
                 chunk = []
-        self._build_chunk(chunk, folders, existing, sv, created)
+        self._build_chunk(chunk, folders, existing, created)
 
     @transaction.atomic
-    def _build_chunk(self, chunk, folders, existing, sv, created):
+    def _build_chunk(self, chunk, folders, existing, created):
         for muni_slug, provider_slug, template, i in chunk:
             rng = random.Random(f"{self.seed}-{muni_slug}-{i}")
             key = (muni_slug, provider_slug)
@@ -598,18 +613,46 @@ class DemoBuilder:
                 )
                 created.append(page)
                 if muni_slug == "raasepori":
-                    for parent in (folder.get_parent(), folder):
-                        ensure_translation(
-                            parent.specific,
-                            sv,
-                            {parent.title: parent.specific.organisation.name_sv or parent.title},
-                        )
-                    created.append(translate(page, sv, swedish_strings(template)))
-                    self.report.add("Swedish translations")
+                    self.translate_service(page, folder, "sv", swedish_strings(template), created)
+                elif (muni_slug, i) in self.english:
+                    self.translate_service(page, folder, "en", english_strings(template), created)
                 self.record_freshness(page, dates)
             self.report.add("services")
         self.flush_relations()
+        self.flush_translations(created)
         self.flush_notifications()
+
+    def translate_service(self, page, folder, code, strings, created):
+        """`page` in the locale `code` through wagtail-localize: a Translation of its
+        TranslationSource, with the `strings` as StringTranslations, published after its
+        municipality and provider folders. In bulk, deferred to `flush_translations`:
+        the translation copies the source's taxonomy terms, written by `flush_relations`."""
+        if self.bulk:
+            self.pending_translations.append((page, folder, code, strings))
+        else:
+            created.append(self._translate(page, folder, code, strings))
+
+    @transaction.atomic
+    def flush_translations(self, created):
+        """The translations of bulk-built services, now that their relations are written."""
+        for page, folder, code, strings in self.pending_translations:
+            created.append(self._translate(page, folder, code, strings))
+        self.pending_translations = []
+
+    def _translate(self, page, folder, code, strings):
+        locale = self.locales[code]
+        for parent in (folder.get_parent(), folder):
+            if (parent.pk, code) not in self.translated_folders:
+                # The organisation's name in the language, else its Finnish name.
+                name = getattr(parent.specific.organisation, f"name_{code}", "") or parent.title
+                ensure_translation(parent.specific, locale, {parent.title: name})
+                self.translated_folders.add((parent.pk, code))
+        target = translate(page, locale, strings, publish=False)
+        # Published here, in the caller's transaction: wagtail-localize would publish on
+        # commit, outside it, with a commit (an fsync) for every step of every publication.
+        target.get_latest_revision().publish()
+        self.report.add({"sv": "Swedish translations", "en": "English translations"}[code])
+        return target
 
     def build_service(self, folder, t, muni_slug, provider_slug, slug, rng, dates=None):
         terms = self.terms
@@ -906,17 +949,32 @@ def index_services(pages, *, references=True, chunk=500):
             ReferenceIndex.create_or_update_for_object(page)
 
 
+def template_strings(t, code: str) -> dict[str, str]:
+    """Finnish source text → the language `code`, for the translation segments of a
+    template (its keys ending in `_<code>`)."""
+    keys = ("name", "short_description", "target_group_description", "participation")
+    keys += ("requirements", "benefits", "duration_hint")
+    pairs = [(t.get(key), t.get(f"{key}_{code}")) for key in keys]
+    pairs += list(
+        zip(
+            t["description_paragraphs"],
+            t.get(f"description_paragraphs_{code}") or [],
+            strict=False,
+        )
+    )
+    return {fi: text for fi, text in pairs if fi and text}
+
+
 def swedish_strings(t) -> dict[str, str]:
     """Finnish source text → Swedish, for the translation segments of a template."""
-    pairs = [
-        (t["name"], t.get("name_sv")),
-        (t["short_description"], t.get("short_description_sv")),
-        (t["target_group_description"], t.get("target_group_description_sv")),
-        (t["participation"], t.get("participation_sv")),
-        (t["requirements"], t.get("requirements_sv")),
-        (t["benefits"], t.get("benefits_sv")),
-    ]
-    pairs += list(
-        zip(t["description_paragraphs"], t.get("description_paragraphs_sv") or [], strict=False)
-    )
-    return {fi: sv for fi, sv in pairs if sv}
+    return template_strings(t, "sv")
+
+
+def english_strings(t) -> dict[str, str]:
+    """Finnish source text → English, for the translation segments of a template."""
+    return template_strings(t, "en")
+
+
+def has_english(t) -> bool:
+    """Whether a template's services are also made in English (it has English texts)."""
+    return bool(t.get("description_paragraphs_en"))

@@ -750,7 +750,9 @@ _SUITS_NO = "Palvelu ei korvaa täydentävää työnhakukeskustelua."
 
 # ---------------------------------------------------------------------------
 # Service archetypes. Keys ending in _sv (besides name_sv and
-# short_description_sv) exist only for templates also offered in Swedish.
+# short_description_sv) exist only for templates also offered in Swedish, and
+# those ending in _en (besides name_en and short_description_en) only for templates
+# whose services are also made in English (`english_strings` in the builder).
 # ---------------------------------------------------------------------------
 
 SERVICE_TEMPLATES = [
@@ -788,25 +790,46 @@ SERVICE_TEMPLATES = [
             "De sista veckorna söker varje deltagare aktivt minst tre jobb med stöd av "
             "coachen. Till sist får du en skriftlig sammanfattning och en rekommendation.",
         ],
+        "description_paragraphs_en": [
+            "The coaching group meets three days a week for six weeks. The group has at most "
+            "12 participants and is led by two experienced job search coaches.",
+            "During the coaching, your skills are mapped, you draw up a CV and an "
+            "application template and you practise job interviews in pairs and on video. You "
+            "will also learn about the hidden job market and how to write an open "
+            "application.",
+            "In the final weeks, each participant actively applies for at least three jobs "
+            "with the coach's support. At the end, you receive a written summary and a "
+            "recommendation for the next steps.",
+        ],
         "target_group_description": "Työnhakijat, jotka ovat olleet työttöminä yli puoli vuotta "
         "ja haluavat ryhmän tukea työnhakuun.",
         "target_group_description_sv": "Arbetssökande som har varit arbetslösa i över ett "
         "halvår och vill ha stöd av en grupp i jobbsökandet.",
+        "target_group_description_en": "Job seekers who have been unemployed for more than "
+        "six months and want the support of a group in their job search.",
         "participation": "Palveluun ohjaudutaan oman asiantuntijan kautta. Ilmoittaudu "
         "aloitusinfoon, jossa sovitaan valmennuksen aloituspäivä.",
         "participation_sv": "Du hänvisas till tjänsten av din egen sakkunniga. Anmäl dig till "
         "startinfon där startdagen för coachningen avtalas.",
+        "participation_en": "You are referred to the service by your own employment "
+        "specialist. Sign up for the introductory session, where the start date of the "
+        "coaching is agreed.",
         "requirements": "Olet ilmoittautunut työnhakijaksi ja sinulla on voimassa oleva "
         "työllistymissuunnitelma. Suomen kielen taito vähintään tasolla A2.",
         "requirements_sv": "Du är anmäld som arbetssökande och har en giltig sysselsättningsplan. "
         "Kunskaper i finska eller svenska minst på nivå A2.",
+        "requirements_en": "You are registered as a job seeker and have a valid employment "
+        "plan. Finnish language skills at least at level A2.",
         "benefits": "Saat ajantasaiset hakemusasiakirjat, varmuutta haastatteluihin ja "
         "verkoston muista työnhakijoista.",
         "benefits_sv": "Du får uppdaterade ansökningshandlingar, säkerhet inför intervjuer och "
         "ett nätverk av andra arbetssökande.",
+        "benefits_en": "You get up-to-date application documents, confidence for interviews "
+        "and a network of other job seekers.",
         "age": None,
         "free": True,
         "duration_hint": "6 viikkoa, 3 päivää viikossa klo 9–14",
+        "duration_hint_en": "6 weeks, 3 days a week from 9:00 to 14:00",
         "referral": "Ohjaa asiakas palveluun sähköisellä lähetelomakkeella ja liitä lähetteeseen "
         "työllistymissuunnitelman tavoitteet. Palveluntuottaja ottaa yhteyttä viikon sisällä.",
         "specialist_prerequisites": "Varmista, että asiakkaan työnhaku on voimassa ja ettei "
@@ -1665,13 +1688,25 @@ SERVICE_TEMPLATES = [
             "Työvalmentaja havainnoi suoriutumista ja laatii loppuraportin, jota voidaan "
             "käyttää kuntoutuksen tai eläkeselvittelyn tukena.",
         ],
+        "description_paragraphs_en": [
+            "The work trial takes place in the service provider's workshop or at a company. "
+            "Working hours start at 4 hours a day and are increased as your health allows.",
+            "A job coach observes how you manage and writes a final report that can be used "
+            "to support rehabilitation or a pension assessment.",
+        ],
         "target_group_description": "Työnhakijat, joiden työkyky on epäselvä.",
+        "target_group_description_en": "Job seekers whose work ability is unclear.",
         "participation": "Ohjaus asiantuntijan tai työkykykoordinaattorin kautta.",
+        "participation_en": "Referral through an employment specialist or a work ability "
+        "coordinator.",
         "requirements": "Lääkärin arvio siitä, ettei työkokeilulle ole estettä.",
+        "requirements_en": "A doctor's assessment that there is no obstacle to a work trial.",
         "benefits": "Puolueeton arvio työkyvystä ja sopivista tehtävistä.",
+        "benefits_en": "An impartial assessment of your work ability and of suitable tasks.",
         "age": None,
         "free": True,
         "duration_hint": "1–3 kuukautta, 4–6 tuntia päivässä",
+        "duration_hint_en": "1–3 months, 4–6 hours a day",
         "referral": "Tee työkokeilusopimus ja lähete palveluntuottajalle. Liitä lääkärin "
         "lausunto asiakkaan suostumuksella.",
         "specialist_prerequisites": "Asiakkaalla on oltava lääkärin arvio. Työkokeilun "
@@ -2469,13 +2504,25 @@ SERVICE_TEMPLATES = [
             "Ohjaaja kulkee rinnallasi niin kauan kuin tarvitset ja auttaa löytämään "
             "sopivan koulutuksen, työpaikan tai muun palvelun.",
         ],
+        "description_paragraphs_en": [
+            "The guidance point is staffed by career counsellors, social counsellors, youth "
+            "workers and a public health nurse. You can drop in without an appointment or "
+            "book one via chat.",
+            "A counsellor stays by your side for as long as you need and helps you find "
+            "suitable education, a job or another service.",
+        ],
         "target_group_description": "Kaikki 15–29-vuotiaat nuoret.",
+        "target_group_description_en": "All young people aged 15–29.",
         "participation": "Tule paikalle aukioloaikana tai varaa aika.",
+        "participation_en": "Drop in during opening hours or book an appointment.",
         "requirements": "Ei edellytyksiä.",
+        "requirements_en": "No requirements.",
         "benefits": "Apua kaikkiin arjen kysymyksiin yhdestä paikasta.",
+        "benefits_en": "Help with all everyday questions in one place.",
         "age": (15, 29),
         "free": True,
         "duration_hint": "Jatkuva, ma–to klo 10–16",
+        "duration_hint_en": "Ongoing, Mon–Thu 10:00–16:00",
         "referral": "Voit tehdä suostumuksella yhteydenottopyynnön ohjauspisteeseen, jolloin "
         "ohjaaja ottaa yhteyttä nuoreen.",
         "specialist_prerequisites": "Ei edellytyksiä.",
@@ -2618,14 +2665,27 @@ SERVICE_TEMPLATES = [
             "Valmennus etenee nuoren tahdissa. Tavoitteena on löytää seuraava askel, kuten "
             "työpaikka, oppisopimus tai opiskelupaikka.",
         ],
+        "description_paragraphs_en": [
+            "Meetings can take place in a café, at the library or on a walk. The coach can "
+            "also be reached by message.",
+            "The coaching moves at the young person's own pace. The aim is to find the next "
+            "step, such as a job, an apprenticeship or a study place.",
+        ],
         "target_group_description": "Alle 30-vuotiaat, joita perinteiset palvelut eivät ole "
         "tavoittaneet.",
+        "target_group_description_en": "Young people under 30 whom traditional services have "
+        "not reached.",
         "participation": "Asiantuntija, koulu tai nuori itse voi ottaa yhteyttä valmentajaan.",
+        "participation_en": "An employment specialist, a school or the young person "
+        "themselves can contact the coach.",
         "requirements": "Ei edellytyksiä.",
+        "requirements_en": "No requirements.",
         "benefits": "Henkilökohtainen tuki ja luottamuksellinen aikuinen rinnalla.",
+        "benefits_en": "Personal support and a trusted adult by your side.",
         "age": (16, 29),
         "free": True,
         "duration_hint": "Yksilöllinen, enintään 6 kuukautta",
+        "duration_hint_en": "Individual, up to 6 months",
         "referral": "Tee yhteydenottopyyntö nuoren suostumuksella sähköisellä lähetelomakkeella.",
         "specialist_prerequisites": "Ei edellytyksiä.",
         "obligation": "not_binding",
@@ -2811,14 +2871,26 @@ SERVICE_TEMPLATES = [
             "Neuvoja käy kanssanne läpi tukiehdot, työsuhteen vaatimukset ja "
             "maksatushakemuksen tekemisen.",
         ],
+        "description_paragraphs_en": [
+            "Pay subsidy is a discretionary subsidy that may be granted for hiring an "
+            "unemployed job seeker. The amount and duration of the subsidy depend on how "
+            "long the job seeker has been unemployed and on their situation.",
+            "An adviser goes through the subsidy conditions, the requirements for the "
+            "employment relationship and how to apply for payment with you.",
+        ],
         "target_group_description": "Työnantajat, jotka harkitsevat työttömän työnhakijan "
         "palkkaamista.",
+        "target_group_description_en": "Employers considering hiring an unemployed job seeker.",
         "participation": "Varaa puhelinaika tai lähetä kysymys verkkolomakkeella.",
+        "participation_en": "Book a phone appointment or send a question using the online form.",
         "requirements": "Ei edellytyksiä.",
+        "requirements_en": "No requirements.",
         "benefits": "Tiedätte, onko tuki mahdollinen ja miten se haetaan.",
+        "benefits_en": "You will know whether the subsidy is possible and how to apply for it.",
         "age": None,
         "free": True,
         "duration_hint": "30 minuutin puhelinaika",
+        "duration_hint_en": "A 30-minute phone appointment",
         "referral": "Ohjaa työnantaja varaamaan aika. Jos työnantaja on jo valinnut "
         "työntekijän, tarkista työnhakijan tukikelpoisuus.",
         "specialist_prerequisites": "Palkkatukipäätös tehdään ennen työsuhteen alkua.",

@@ -7,13 +7,21 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import Page, Revision
+from wagtail.models import Locale, Page, Revision
 
 from cms.models import Membership, Organisation
 from cms.roles import Role
 from services import freshness
 from services.demo import content
-from services.demo.builder import SERVICE_SPLIT, DemoBuilder, split_services
+from services.demo.builder import (
+    BULK_THRESHOLD,
+    ENGLISH_IN_BULK,
+    SERVICE_SPLIT,
+    DemoBuilder,
+    english_strings,
+    has_english,
+    split_services,
+)
 from services.models import Contact, ServicePage, TargetGroup
 from tests.conftest import WORLD_SERVICES
 
@@ -84,6 +92,126 @@ def test_raasepori_services_are_in_swedish_through_localize():
         assert Translation.objects.filter(
             source__object_id=page.translation_key, target_locale__language_code="sv"
         ).exists()
+
+
+# --- English translations -----------------------------------------------------------------------
+TEMPLATES = {t["name"]: t for t in content.SERVICE_TEMPLATES}
+TAXONOMY_RELATIONS = (
+    "audiences",
+    "client_situations",
+    "target_groups",
+    "implementation_types",
+    "accessibility",
+    "employment_statuses",
+    "participating_municipalities",
+)
+
+
+def english_planned(services, seed, bulk=False):
+    builder = DemoBuilder(services=services, seed=seed)
+    builder.bulk = bulk
+    plan = builder.plan()
+    english = builder.english_plan(plan)
+    return [(m, t) for m, _p, t, i in plan if (m, i) in english]
+
+
+def test_default_demo_has_english_services_outside_raasepori():
+    english = english_planned(337, 2024)
+    assert len(english) >= 30
+    assert all(m != "raasepori" and has_english(t) for m, t in english)
+    assert english_planned(337, 2024) == english, "deterministic per seed"
+    # The test world has a few, and a bulk catalogue only the first ones.
+    assert len(english_planned(WORLD_SERVICES, WORLD_SEED)) >= 3
+    assert len(english_planned(BULK_THRESHOLD + 1, 2024, bulk=True)) == ENGLISH_IN_BULK
+
+
+def test_english_templates_translate_every_public_text():
+    english = [t for t in content.SERVICE_TEMPLATES if has_english(t)]
+    assert len(english) >= 3
+    for t in english:
+        assert len(t["description_paragraphs_en"]) == len(t["description_paragraphs"]), t["name"]
+        for key in (
+            "name",
+            "short_description",
+            "target_group_description",
+            "participation",
+            "requirements",
+            "benefits",
+            "duration_hint",
+        ):
+            assert t[f"{key}_en"] and t[f"{key}_en"] != t[key], (t["name"], key)
+        strings = english_strings(t)
+        assert strings[t["name"]] == t["name_en"]
+        assert set(t["description_paragraphs"]) <= set(strings)
+
+
+def taxonomy_keys(page):
+    keys = {
+        name: sorted(term.translation_key for term in getattr(page, name).all())
+        for name in TAXONOMY_RELATIONS
+    }
+    keys["service_category"] = page.service_category.translation_key
+    return keys
+
+
+def assert_english_translation(page, template):
+    """`page` (Finnish) has a live English version made with wagtail-localize."""
+    from wagtail_localize.models import StringTranslation, Translation
+
+    translation = Translation.objects.select_related("source").get(
+        source__object_id=page.translation_key,
+        source__locale=page.locale,
+        target_locale__language_code="en",
+    )
+    assert translation.source.get_source_instance().pk == page.pk
+    english = translation.get_target_instance().specific
+    assert english.locale.language_code == "en" and english.live
+    assert english.translation_key == page.translation_key
+    assert english.title == template["name_en"]
+    assert english.short_description == template["short_description_en"]
+    assert template["participation_en"] in english.participation
+    assert [block.value.source for block in english.description] == [
+        f"<p>{p}</p>" for p in template["description_paragraphs_en"]
+    ]
+    assert StringTranslation.objects.filter(
+        translation_of__data=page.title, locale=english.locale, data=template["name_en"]
+    ).exists()
+    assert taxonomy_keys(english) == taxonomy_keys(page)
+    # Its folders are translated too, with the organisations' English names where given.
+    folder = english.get_parent().specific
+    assert folder.locale == english.locale
+    assert folder.title == (page.provider.name_en or page.provider.name)
+    assert folder.get_parent().title == page.responsible_municipality.name_en
+    return english
+
+
+def test_world_services_are_in_english_through_localize():
+    fi = ServicePage.objects.filter(locale__language_code="fi").select_related(
+        "provider", "responsible_municipality", "service_category", "locale"
+    )
+    planned = Counter((m, t["name"]) for m, t in english_planned(WORLD_SERVICES, WORLD_SEED))
+    en = Locale.objects.get(language_code="en")
+    built = Counter()
+    for page in fi:
+        if page.get_translation_or_none(en) is None:
+            continue
+        built[page.responsible_municipality.slug, page.title] += 1
+        assert_english_translation(page, TEMPLATES[page.title])
+    assert built == planned and sum(built.values()) >= 3
+    assert not any(m == "raasepori" for m, _name in built)
+
+
+def test_bulk_mode_translates_once_the_relations_are_written():
+    builder = DemoBuilder(services=8, seed=9, reviews=False)
+    builder.bulk = True
+    before = set(ServicePage.objects.values_list("pk", flat=True))
+    report = builder.build()
+    new = ServicePage.objects.exclude(pk__in=before).filter(locale__language_code="fi")
+    english = [p for p in new if p.get_translations().filter(locale__language_code="en")]
+    assert english and report.created["English translations"] == len(english)
+    for page in english:
+        assert page.audiences.exists()
+        assert_english_translation(page, TEMPLATES[page.title])
 
 
 def test_demo_users_for_each_role_in_two_organisations():

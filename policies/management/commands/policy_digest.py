@@ -1,0 +1,19 @@
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from policies.notifications import RECENT_DAYS, send_policy_digest
+
+
+class Command(BaseCommand):
+    help = (
+        "E-mail every active user with an active membership the policies published or changed "
+        f"since their last digest (the first covers {RECENT_DAYS} days). Idempotent: run it "
+        "daily or weekly; a digest already sent is not sent again."
+    )
+
+    def handle(self, *args, **options):
+        sent, quiet = send_policy_digest()
+        self.stdout.write(
+            _("Policy digest: %(sent)s e-mails sent, %(quiet)s users with nothing new.")
+            % {"sent": sent, "quiet": quiet}
+        )

@@ -1,0 +1,47 @@
+from .decisions import (
+    BaseVote,
+    Decision,
+    Outcome,
+    SteeringGroupVote,
+    Vote,
+    WorkingGroupVote,
+)
+from .monitoring import (
+    Attendance,
+    AttendanceStatus,
+    Body,
+    CaseKind,
+    CasePause,
+    ContactRole,
+    ContentCase,
+    KnowledgeTransferBreach,
+    Meeting,
+    PartnerContact,
+    PauseReason,
+)
+from .pages import DecidingBody, PolicyIndexPage, PolicyPage, PolicyScope, PolicyStatus
+
+__all__ = [
+    "Attendance",
+    "AttendanceStatus",
+    "BaseVote",
+    "Body",
+    "CaseKind",
+    "CasePause",
+    "ContactRole",
+    "ContentCase",
+    "DecidingBody",
+    "Decision",
+    "KnowledgeTransferBreach",
+    "Meeting",
+    "Outcome",
+    "PartnerContact",
+    "PauseReason",
+    "PolicyIndexPage",
+    "PolicyPage",
+    "PolicyScope",
+    "PolicyStatus",
+    "SteeringGroupVote",
+    "Vote",
+    "WorkingGroupVote",
+]

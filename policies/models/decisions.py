@@ -1,0 +1,230 @@
+"""Decision records: a proposal, each partner's vote, the outcome weighted by cost share.
+
+The working group decides with at least 2/3 of the total voting power (every partner's cost
+share, absent ones included); otherwise the matter is escalated to the steering group, which
+decides by the same rule (`policies.rules`). Each vote keeps the partner's share when the vote
+was recorded, so a later change of the cost shares does not rewrite old decisions.
+"""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+
+from cms.models import Organisation
+
+from .. import rules
+
+
+class Vote(models.TextChoices):
+    FOR = rules.FOR, _("For")
+    AGAINST = rules.AGAINST, _("Against")
+    ABSTAIN = rules.ABSTAIN, _("Abstain")
+    ABSENT = rules.ABSENT, _("Absent")
+
+
+class Outcome(models.TextChoices):
+    PENDING = rules.PENDING, _("No votes recorded")
+    WORKING_GROUP = rules.DECIDED_BY_WORKING_GROUP, _("Decided by the working group")
+    ESCALATED = rules.ESCALATED, _("Escalated to the steering group")
+    STEERING_GROUP = rules.DECIDED_BY_STEERING_GROUP, _("Decided by the steering group")
+    UNRESOLVED = rules.UNRESOLVED, _("Not decided: to the signatories of the agreement")
+
+
+class Decision(ClusterableModel):
+    title = models.CharField(_("title"), max_length=255)
+    proposal = models.TextField(_("proposal"))
+    working_group_date = models.DateField(_("working group meeting"))
+    steering_group_date = models.DateField(
+        _("steering group meeting"),
+        null=True,
+        blank=True,
+        help_text=_("Only when the working group did not reach 2/3 of the voting power."),
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("proposal"),
+        MultiFieldPanel(
+            [
+                FieldPanel("working_group_date"),
+                InlinePanel("working_group_votes", label=_("Vote")),
+            ],
+            heading=_("Working group"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("steering_group_date"),
+                InlinePanel("steering_group_votes", label=_("Vote")),
+            ],
+            heading=_("Steering group"),
+        ),
+        FieldPanel("notes"),
+    ]
+
+    class Meta:
+        ordering = ["-working_group_date", "-pk"]
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.steering_group_date and self.steering_group_date < self.working_group_date:
+            raise ValidationError(
+                {
+                    "steering_group_date": _(
+                        "The steering group decides after the working group's meeting."
+                    )
+                }
+            )
+
+    # --- votes and outcome ------------------------------------------------------------------------
+    def votes(self, body: str, partners=None) -> list:
+        """The round's votes, with an absent vote (current share) for each active partner
+        missing; empty when no vote of the round is recorded. `partners`: the active partner
+        municipalities, when already loaded."""
+        relation = (
+            self.working_group_votes if body == rules.WORKING_GROUP else self.steering_group_votes
+        )
+        recorded = list(relation.all())
+        if not recorded:
+            return []  # the round has not been recorded (held) yet
+        if partners is None:
+            partners = Organisation.objects.municipalities().filter(is_active=True)
+        model = relation.model
+        present = {v.organisation_id for v in recorded}
+        missing = [
+            model(organisation=org, vote=Vote.ABSENT, share=org.cost_share or Decimal(0))
+            for org in partners
+            if org.pk not in present
+        ]
+        return sorted(recorded + missing, key=lambda v: (-v.effective_share, v.organisation.name))
+
+    def tally(self, body: str, partners=None) -> rules.Tally | None:
+        votes = self.votes(body, partners)
+        if not votes:
+            return None
+        return rules.tally((v.effective_share, v.vote) for v in votes)
+
+    def tallies(self, partners=None) -> dict[str, rules.Tally | None]:
+        if partners is None:
+            partners = list(Organisation.objects.municipalities().filter(is_active=True))
+        return {
+            body: self.tally(body, partners) for body in (rules.WORKING_GROUP, rules.STEERING_GROUP)
+        }
+
+    @property
+    def outcome(self) -> str:
+        tallies = self.tallies()
+        return rules.decision_outcome(tallies[rules.WORKING_GROUP], tallies[rules.STEERING_GROUP])
+
+    @property
+    def outcome_label(self) -> str:
+        return Outcome(self.outcome).label
+
+    @property
+    def is_decided(self) -> bool:
+        return self.outcome in (Outcome.WORKING_GROUP, Outcome.STEERING_GROUP)
+
+    @property
+    def decided_by(self) -> str:
+        """The deciding body ("working_group" / "steering_group"), or "" when undecided."""
+        return self.outcome if self.is_decided else ""
+
+    @property
+    def decided_on(self):
+        if self.outcome == Outcome.WORKING_GROUP:
+            return self.working_group_date
+        if self.outcome == Outcome.STEERING_GROUP:
+            return self.steering_group_date
+        return None
+
+    def complete_votes(self) -> int:
+        """Record an absent vote for every partner missing from a round with votes (a round
+        without any is not held yet). Returns how many were added."""
+        added = 0
+        rounds = [(self.working_group_votes, WorkingGroupVote)]
+        if self.steering_group_date:
+            rounds.append((self.steering_group_votes, SteeringGroupVote))
+        for relation, model in rounds:
+            present = set(relation.values_list("organisation_id", flat=True))
+            if not present:
+                continue
+            for org in Organisation.objects.municipalities().filter(is_active=True):
+                if org.pk not in present:
+                    model.objects.create(decision=self, organisation=org, vote=Vote.ABSENT)
+                    added += 1
+        return added
+
+
+class BaseVote(models.Model):
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": "municipality"},
+        verbose_name=_("partner"),
+    )
+    vote = models.CharField(_("vote"), max_length=10, choices=Vote.choices, default=Vote.ABSENT)
+    share = models.DecimalField(
+        _("cost share (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("The partner's cost share when the vote was recorded (filled in)."),
+    )
+
+    panels = [FieldPanel("organisation"), FieldPanel("vote")]
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.organisation}: {self.get_vote_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.share is None and self.organisation_id:
+            self.share = self.organisation.cost_share or Decimal(0)
+        super().save(*args, **kwargs)
+
+    @property
+    def effective_share(self) -> Decimal:
+        if self.share is not None:
+            return self.share
+        return self.organisation.cost_share or Decimal(0)
+
+
+class WorkingGroupVote(BaseVote):
+    decision = ParentalKey(Decision, on_delete=models.CASCADE, related_name="working_group_votes")
+
+    class Meta:
+        verbose_name = _("working group vote")
+        verbose_name_plural = _("working group votes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["decision", "organisation"], name="one_working_group_vote_per_partner"
+            )
+        ]
+
+
+class SteeringGroupVote(BaseVote):
+    decision = ParentalKey(Decision, on_delete=models.CASCADE, related_name="steering_group_votes")
+
+    class Meta:
+        verbose_name = _("steering group vote")
+        verbose_name_plural = _("steering group votes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["decision", "organisation"], name="one_steering_group_vote_per_partner"
+            )
+        ]

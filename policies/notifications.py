@@ -1,0 +1,176 @@
+"""E-mails of the policies app: the policy digest and the sanction notice.
+
+Like `services.notifications.notify`, each message is keyed in `SentNotification`, so a
+command run twice (or two runs at once) sends nothing twice; each message is rendered in its
+recipient's language from `policies/emails/<template>_subject.txt` and `.txt`.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from wagtail.admin.utils import get_admin_base_url
+
+from cms.members import user_language
+from cms.models import Membership
+from services.models import SentNotification
+
+from .models import ContactRole, PartnerContact, PolicyPage
+
+DIGEST_KEY = "policy-digest"
+# A user's first digest covers this many days (the dashboard notice's window, too).
+RECENT_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Recipient:
+    email: str
+    language: str
+    name: str = ""
+
+
+def send_once(recipients, template: str, context: dict, *, key: str) -> int:
+    """Send the template to each recipient once per key. Returns how many were sent."""
+    sent = 0
+    for recipient in recipients:
+        if not recipient.email:
+            continue
+        try:
+            with transaction.atomic():
+                SentNotification.objects.create(
+                    key=f"{key}:{recipient.email}"[:200], recipient=recipient.email
+                )
+        except IntegrityError:
+            continue
+        with translation.override(recipient.language):
+            ctx = {**context, "recipient": recipient}
+            subject = render_to_string(f"policies/emails/{template}_subject.txt", ctx).strip()
+            body = render_to_string(f"policies/emails/{template}.txt", ctx)
+        send_mail(subject, body, None, [recipient.email])
+        sent += 1
+    return sent
+
+
+def admin_url(name, *args) -> str:
+    return get_admin_base_url() + reverse(name, args=args)
+
+
+# --- Sanctions: the partner's steering-group member is told -----------------------------------
+def steering_group_members(organisation) -> list[Recipient]:
+    contacts = PartnerContact.objects.filter(
+        organisation=organisation, role=ContactRole.STEERING_GROUP_MEMBER, is_active=True
+    )
+    return [Recipient(c.email, organisation.language, c.name) for c in contacts]
+
+
+def notify_content_sanction(case) -> int:
+    """Tell the partner's steering-group member(s) of a confirmed content sanction."""
+    from . import rules
+
+    return send_once(
+        steering_group_members(case.organisation),
+        "content_sanction",
+        {
+            "case": case,
+            "amount": rules.CONTENT_SANCTION,
+            "first": rules.format_date(case.first_notice_on),
+            "second": rules.format_date(case.second_notice_on),
+            "third": rules.format_date(case.third_notice_on),
+            "url": admin_url("content-cases:inspect", case.pk),
+        },
+        key=f"content-sanction:{case.pk}",
+    )
+
+
+# --- The policy digest ---------------------------------------------------------------------------
+def digest_users():
+    """Every active user with an active membership (in an active organisation)."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .exclude(email="")
+        .filter(Exists(Membership.objects.active().filter(user=OuterRef("pk"))))
+        .select_related("wagtail_userprofile")
+        .order_by("pk")
+    )
+
+
+def last_digests() -> dict[int, dt.datetime]:
+    """{user pk: when their last digest was sent} (keys are policy-digest:<user>:<rev>:<email>)."""
+    result = {}
+    rows = SentNotification.objects.filter(key__startswith=f"{DIGEST_KEY}:").values_list(
+        "key", "sent_at"
+    )
+    for key, sent_at in rows:
+        user_pk = key.split(":")[1]
+        if user_pk.isdigit():
+            pk = int(user_pk)
+            result[pk] = max(result.get(pk, sent_at), sent_at)
+    return result
+
+
+def published_since(since: dt.datetime, language: str) -> list[PolicyPage]:
+    """Live policies published (first or again) since `since`, each once: in `language`
+    when that version was published since, else the Finnish one."""
+    pages = (
+        PolicyPage.objects.live()
+        .public()
+        .filter(last_published_at__gt=since, locale__language_code__in={language, "fi"})
+        .select_related("locale")
+    )
+    chosen = {}
+    for page in pages:
+        current = chosen.get(page.translation_key)
+        if current is None or page.locale.language_code == language:
+            chosen[page.translation_key] = page
+    return sorted(chosen.values(), key=lambda p: (p.last_published_at, p.pk), reverse=True)
+
+
+def send_policy_digest(now=None) -> tuple[int, int]:
+    """E-mail each user the policies published since their last digest (the first covers
+    RECENT_DAYS). Returns (e-mails sent, users with nothing new)."""
+    now = now or timezone.now()
+    last = last_digests()
+    sent = quiet = 0
+    for user in digest_users():
+        since = last.get(user.pk) or now - dt.timedelta(days=RECENT_DAYS)
+        language = user_language(user)
+        policies = published_since(since, language)
+        if not policies:
+            quiet += 1
+            continue
+        newest = max(p.live_revision_id or 0 for p in policies)
+        entries = [
+            {
+                "page": p,
+                "is_new": p.first_published_at and p.first_published_at > since,
+                "url": admin_url("policies_read", p.pk),
+            }
+            for p in policies
+        ]
+        sent += send_once(
+            [Recipient(user.email, language, user.get_full_name())],
+            "policy_digest",
+            {"entries": entries, "list_url": admin_url("policies_list")},
+            key=f"{DIGEST_KEY}:{user.pk}:{newest}",
+        )
+    return sent, quiet
+
+
+def recent_policies(language: str, since: dt.datetime) -> list[PolicyPage]:
+    """For the dashboard: policies published or changed since `since`."""
+    return published_since(since, language)
+
+
+__all__ = [
+    "notify_content_sanction",
+    "recent_policies",
+    "send_once",
+    "send_policy_digest",
+]
