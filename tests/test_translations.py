@@ -170,3 +170,21 @@ def test_the_admin_dashboard_is_in_finnish(compiled_catalogues, login):
     assert "My services" not in content
     # Wagtail's own Finnish is there too.
     assert "Kojelauta" in content or "Sivut" in content
+
+
+def test_the_admin_is_in_swedish_for_raasepori(compiled_catalogues, login, services):
+    """Raasepori works in Swedish: the dashboard, a service card and the SLA report."""
+    from django.urls import reverse
+
+    client = login("raasepori-producer")
+    dashboard = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "Mina tjänster" in dashboard or "Mina tj\\u00e4nster" in dashboard
+    assert "My services" not in dashboard
+    report = client.get(reverse("services_sla_report"), HTTP_ACCEPT_LANGUAGE="sv")
+    assert report.status_code == 200
+    assert "SLA för publiceringsflödet" in report.content.decode()
+    card = client.get(
+        reverse("services_card", args=[services("raasepori").pk]), HTTP_ACCEPT_LANGUAGE="sv"
+    ).content.decode()
+    assert "Skicka" in card or "Lägg till" in card
+    assert "Send a change request" not in card and "Add to favourites" not in card
