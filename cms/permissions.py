@@ -77,7 +77,13 @@ def scope_pages(spec: RoleSpec, organisation: Organisation) -> list[Page]:
     if spec.page_scope == PageScope.PROVIDER:
         return list(ProviderFolderPage.objects.filter(organisation=organisation))
     if spec.page_scope == PageScope.TRANSLATIONS:
-        return list(ServiceIndexPage.objects.exclude(locale=Locale.get_default()))
+        from policies.models import PolicyIndexPage
+
+        default = Locale.get_default()
+        return [
+            *ServiceIndexPage.objects.exclude(locale=default),
+            *PolicyIndexPage.objects.exclude(locale=default),
+        ]
     return []
 
 

@@ -41,7 +41,7 @@ class PageScope(models.TextChoices):
     ROOT = "root", _("the whole tree")
     MUNICIPALITY = "municipality", _("the own municipality's folder")
     PROVIDER = "provider", _("the own provider's folders")
-    TRANSLATIONS = "translations", _("the Swedish and English catalogues")
+    TRANSLATIONS = "translations", _("the Swedish and English catalogues and policies")
 
 
 class MemberScope(models.TextChoices):

@@ -192,6 +192,7 @@ class DemoBuilder:
             self.build_reviews()
             self.build_lists()
         build_policy_demo(self)
+        sync_roles()  # the policy index's translations are the translators' pages too
         return self.report
 
     # --- favourites and a shared list ----------------------------------------------------------

@@ -258,3 +258,16 @@ def test_monitoring_columns_through_the_admin(role, login, services, records, pa
         assert {a.organisation for a in index.context["object_list"]} == {own}
     report = client.get(reverse("policies_sanctions_report"))
     assert (report.status_code == 200) is view_own
+
+
+def test_translators_may_edit_the_policy_translations(user):
+    """The translator role's pages include the Swedish and English policy indexes."""
+    from wagtail.models import Locale
+
+    from policies.models import PolicyIndexPage
+
+    translator = user("raasepori-translator")
+    for index in PolicyIndexPage.objects.exclude(locale=Locale.get_default()):
+        assert index.permissions_for_user(translator).can_edit(), index.locale
+    finnish = PolicyIndexPage.objects.get(locale=Locale.get_default())
+    assert not finnish.permissions_for_user(translator).can_edit()
