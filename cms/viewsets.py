@@ -21,6 +21,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from .admin_views import ScopedObjectViewsMixin
 from .forms import MemberCreateForm, MemberEditForm
 from .members import can_manage, manageable_memberships, manageable_organisations
 from .models import ApiToken, Membership, Organisation
@@ -91,7 +92,7 @@ class MemberEditView(generic.EditView):
         return obj
 
 
-class MembershipViewSet(ModelViewSet):
+class MembershipViewSet(ScopedObjectViewsMixin, ModelViewSet):
     model = Membership
     icon = "user"
     menu_label = _("Members")

@@ -17,6 +17,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from cms.admin_views import ScopedObjectViewsMixin
 from cms.models import Organisation
 
 from . import rules
@@ -65,7 +66,7 @@ class ScopedDeleteView(ScopedMixin, generic.DeleteView):
         return self.get_scoped_object(self.kwargs[self.pk_url_kwarg])
 
 
-class MonitoringViewSet(ModelViewSet):
+class MonitoringViewSet(ScopedObjectViewsMixin, ModelViewSet):
     organisation_field: str | None = "organisation"
     index_view_class = ScopedIndexView
     inspect_view_class = ScopedInspectView

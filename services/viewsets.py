@@ -19,6 +19,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.admin_views import ScopedObjectViewsMixin
+
 from .change_requests import can_handle, update_change_request
 from .models import (
     TAXONOMY_MODELS,
@@ -168,7 +170,7 @@ class ChangeRequestEditView(generic.EditView):
         return obj
 
 
-class ChangeRequestViewSet(ModelViewSet):
+class ChangeRequestViewSet(ScopedObjectViewsMixin, ModelViewSet):
     model = ChangeRequest
     icon = "mail"
     menu_label = _("Change requests")
@@ -300,7 +302,7 @@ class ServiceListInspectView(generic.InspectView):
         return context
 
 
-class ServiceListViewSet(ModelViewSet):
+class ServiceListViewSet(ScopedObjectViewsMixin, ModelViewSet):
     model = ServiceList
     icon = "list-ul"
     menu_label = _("Service lists")

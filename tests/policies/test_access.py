@@ -106,7 +106,7 @@ def test_listing_shows_only_the_own_organisation(username, viewset, login, recor
 
 @pytest.mark.parametrize("username", HELSINKI_USERS)
 @pytest.mark.parametrize("viewset", VIEWSETS)
-@pytest.mark.parametrize("action", ["inspect", "edit", "delete"])
+@pytest.mark.parametrize("action", ["inspect", "edit", "delete", "history", "usage"])
 def test_another_partners_record_by_id_is_not_found(username, viewset, action, login, records):
     client = login(username)
     other = records["espoo"][viewset]
@@ -119,7 +119,7 @@ def test_another_partners_record_by_id_is_not_found(username, viewset, action, l
         mine = client.get(reverse(f"{viewset}:inspect", args=[own.pk]))
         assert mine.status_code == 200
     else:
-        # Read-only: not even their own record can be changed or deleted.
+        # Read-only: not even their own record can be changed, deleted or its history read.
         own = records["helsinki"][viewset]
         assert client.get(reverse(f"{viewset}:{action}", args=[own.pk])).status_code in (
             302,
