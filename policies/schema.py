@@ -9,10 +9,10 @@ per-partner votes. A list runs a constant number of queries whatever its length.
 import graphene
 from django.conf import settings
 from django.db.models import Case, Q, When
-from wagtail.rich_text import expand_db_html
 
 from cms.api.access import locale_for, public_filter
 from cms.api.loaders import attach_batch, batch_of, request_cache
+from cms.api.rich_text import api_rich_text
 from cms.models import Organisation
 from graphql import GraphQLError
 from services.schema import LocaleCode, selected
@@ -142,7 +142,7 @@ class Policy(graphene.ObjectType):
         return page._api_page_locale != page._api_locale
 
     def resolve_body(page, info):
-        return expand_db_html(page.body) if page.body else ""
+        return api_rich_text(info, page.body)
 
     def resolve_scope(page, info):
         return page.scope

@@ -18,8 +18,9 @@ from django.db.models.functions import Coalesce
 from wagtail.models import Page, WorkflowState
 from wagtail.rich_text import expand_db_html
 
-from cms.api.access import can_view_internal, locale_for, public_filter
+from cms.api.access import can_view_internal, locale_for, public_document, public_filter
 from cms.api.loaders import attach_batch, batch_of, object_cache, request_cache
+from cms.api.rich_text import api_rich_text
 from cms.models import Organisation
 from graphql import GraphQLError
 
@@ -71,6 +72,7 @@ class LifecycleState(graphene.Enum):
 
 
 def rich_text(value):
+    """Internal information's rich text (its readers may open internal links)."""
     return expand_db_html(value) if value else ""
 
 
@@ -225,18 +227,20 @@ class DescriptionBlock(graphene.Union):
         types = (HeadingBlock, ParagraphBlock, NoticeBlock)
 
 
-def description_blocks(page):
+def description_blocks(info, page):
     out = []
     for child in page.description.raw_data:
         value = child.get("value")
         if child.get("type") == "heading":
             out.append(HeadingBlock(text=value or ""))
         elif child.get("type") == "paragraph":
-            out.append(ParagraphBlock(html=rich_text(value)))
+            out.append(ParagraphBlock(html=api_rich_text(info, value)))
         elif child.get("type") == "notice":
             value = value or {}
             out.append(
-                NoticeBlock(kind=value.get("kind") or "info", html=rich_text(value.get("text")))
+                NoticeBlock(
+                    kind=value.get("kind") or "info", html=api_rich_text(info, value.get("text"))
+                )
             )
     return out
 
@@ -391,26 +395,10 @@ def resources(info, page):
     out = []
     for child in _shaped(info, page, "resources", ResourcesBlock()):
         value = child["value"] or {}
-        if child["type"] == "attachment" and not _public_document(info, value.get("document")):
+        if child["type"] == "attachment" and not public_document(info, value.get("document")):
             continue
         out.append(value)
     return out
-
-
-def _public_document(info, document) -> bool:
-    """Internal attachments (the restricted collection) are not listed in public resources."""
-    if document is None:
-        return False
-    from wagtail.models import CollectionViewRestriction
-
-    cache = request_cache(info)
-    if "restricted_collections" not in cache:
-        cache["restricted_collections"] = list(
-            CollectionViewRestriction.objects.values_list("collection__path", flat=True)
-        )
-    path = document.collection.path
-    restricted = any(path.startswith(p) for p in cache["restricted_collections"])
-    return not restricted or can_view_internal(info)
 
 
 # --- Internal information ------------------------------------------------------------------------
@@ -623,22 +611,22 @@ class Service(graphene.ObjectType):
         return _term(localized_term(info, page.service_category, page._api_locale))
 
     def resolve_target_group_description(page, info):
-        return rich_text(page.target_group_description)
+        return api_rich_text(info, page.target_group_description)
 
     def resolve_participation(page, info):
-        return rich_text(page.participation)
+        return api_rich_text(info, page.participation)
 
     def resolve_requirements(page, info):
-        return rich_text(page.requirements)
+        return api_rich_text(info, page.requirements)
 
     def resolve_benefits(page, info):
-        return rich_text(page.benefits)
+        return api_rich_text(info, page.benefits)
 
     def resolve_time_and_place(page, info):
         return time_and_place(info, page, page._api_locale)
 
     def resolve_description(page, info):
-        return description_blocks(page)
+        return description_blocks(info, page)
 
     def resolve_languages(page, info):
         code = page._api_locale

@@ -1,6 +1,6 @@
 """Who is asking: the one place the API decides what a caller may read."""
 
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import CollectionViewRestriction, Locale, PageViewRestriction
 
 from cms.models import is_municipal_user
 from graphql import GraphQLError
@@ -59,3 +59,18 @@ def public_filter(info, queryset):
     for path in cache["restricted_paths"]:
         queryset = queryset.exclude(path__startswith=path)
     return queryset
+
+
+def public_document(info, document) -> bool:
+    """Whether the caller may see this document: internal attachments (the restricted
+    collection) only for users who may read internal information."""
+    if document is None:
+        return False
+    cache = request_cache(info)
+    if "restricted_collections" not in cache:
+        cache["restricted_collections"] = list(
+            CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+        )
+    path = document.collection.path
+    restricted = any(path.startswith(p) for p in cache["restricted_collections"])
+    return not restricted or can_view_internal(info)
