@@ -113,11 +113,18 @@ class SavedList(graphene.ObjectType):
 
     def resolve_services(service_list, info, locale):
         code = getattr(locale, "value", locale)
-        request_cache(info)["language"] = code
-        ids = list(service_list.items.values_list("page_id", flat=True))
-        pages = public_filter(info, ServicePage.objects.filter(pk__in=ids))
-        by_id = {p.pk: p for p in _services(info, pages, code)}
-        return [by_id[i] for i in ids if i in by_id]
+        cache = request_cache(info)
+        cache["language"] = code
+        # The services of every list in the answer, read on the first list: one query for
+        # all lists (per selection and locale: aliases may ask for different fields).
+        key = ("list_services", code, id(info.field_nodes[0]))
+        if key not in cache:
+            lists = cache.get("service_lists") or [service_list]
+            ids = {item.page_id for each in lists for item in each.items.all()}
+            pages = public_filter(info, ServicePage.objects.filter(pk__in=ids))
+            cache[key] = {p.pk: p for p in _services(info, pages, code)}
+        by_id = cache[key]
+        return [by_id[i.page_id] for i in service_list.items.all() if i.page_id in by_id]
 
 
 class ChangeRequestEventType(graphene.ObjectType):
@@ -134,7 +141,9 @@ class ChangeRequestType(graphene.ObjectType):
         name = "ChangeRequest"
 
     id = graphene.ID(required=True)
-    service = graphene.Field(ServiceRef, required=True)
+    service = graphene.Field(
+        ServiceRef, description="null once the service is no longer published and public."
+    )
     message = graphene.String(required=True)
     section = graphene.String(required=True)
     status = graphene.String(required=True)
@@ -142,7 +151,7 @@ class ChangeRequestType(graphene.ObjectType):
     history = graphene.List(graphene.NonNull(ChangeRequestEventType), required=True)
 
     def resolve_service(request, info):
-        return request.page
+        return getattr(request, "_public_page", None)
 
     def resolve_history(request, info):
         return request.events.all()
@@ -183,16 +192,30 @@ class StaffQuery(graphene.ObjectType):
 
     def resolve_service_lists(self, info):
         user = require_viewer(info)
-        return ServiceList.visible_to(user).select_related("owner").order_by("name", "pk")
+        lists = list(
+            ServiceList.visible_to(user)
+            .select_related("owner")
+            .prefetch_related("items", "shared_with")
+            .order_by("name", "pk")
+        )
+        request_cache(info)["service_lists"] = lists
+        return lists
 
     def resolve_my_change_requests(self, info):
         user = require_viewer(info)
-        return (
+        requests = list(
             ChangeRequest.objects.filter(sender=user)
-            .select_related("page")
             .prefetch_related("events")
             .order_by("-created_at")
         )
+        # The service only while it is published and public, like everywhere in the API.
+        pages = public_filter(
+            info, ServicePage.objects.filter(pk__in={r.page_id for r in requests})
+        ).only("id", "slug", "title")
+        by_id = {page.pk: page for page in pages}
+        for request in requests:
+            request._public_page = by_id.get(request.page_id)
+        return requests
 
 
 # --- Mutations ---------------------------------------------------------------------------------
@@ -212,11 +235,14 @@ class SetFavourite(graphene.Mutation):
 
     def mutate(self, info, service_id, favourite):
         user = require_viewer(info)
+        if not str(service_id).isdigit():
+            raise GraphQLError("serviceId must be a number.")
         if favourite:
             page = _live_service(info, service_id)
             Favourite.objects.get_or_create(user=user, page=page)
         else:
-            Favourite.objects.filter(user=user, page_id=service_id).delete()
+            # Also for a service that is no longer public: a favourite can always be removed.
+            Favourite.objects.filter(user=user, page_id=int(service_id)).delete()
         return FavouriteResult(service_id=service_id, is_favourite=favourite)
 
 
