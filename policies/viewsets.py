@@ -47,8 +47,15 @@ class ScopedMixin:
 
 
 class ScopedIndexView(ScopedMixin, generic.IndexView):
+    # Relations the listing's columns read, loaded with the rows (no query per row).
+    select_related = ("organisation",)
+    prefetch_related = ()
+
     def get_base_queryset(self):
-        return self.scoped_queryset(super().get_base_queryset())
+        queryset = self.scoped_queryset(super().get_base_queryset())
+        if self.select_related:
+            queryset = queryset.select_related(*self.select_related)
+        return queryset.prefetch_related(*self.prefetch_related)
 
 
 class ScopedInspectView(ScopedMixin, generic.InspectView):
@@ -109,6 +116,19 @@ class DecisionForm(WagtailAdminModelForm):
         )
 
 
+class DecisionIndexView(ScopedIndexView):
+    select_related = ()
+    prefetch_related = ("working_group_votes__organisation", "steering_group_votes__organisation")
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        # The outcome column tallies each row against the partners, read once here.
+        partners = list(Organisation.objects.municipalities().filter(is_active=True))
+        for decision in object_list:
+            decision._partners = partners
+        return paginator, page, object_list, is_paginated
+
+
 class DecisionCreateView(generic.CreateView):
     def save_instance(self):
         instance = super().save_instance()
@@ -157,6 +177,7 @@ class DecisionViewSet(MonitoringViewSet):
     edit_view_class = DecisionEditView
     edit_handler = ObjectList(Decision.panels, base_form_class=DecisionForm)
     inspect_view_class = DecisionInspectView
+    index_view_class = DecisionIndexView
     list_display = [
         "title",
         date_column("working_group_date", _("Working group")),
@@ -168,19 +189,23 @@ class DecisionViewSet(MonitoringViewSet):
 
 
 # --- Meetings and attendance -------------------------------------------------------------------
+class MeetingIndexView(ScopedIndexView):
+    select_related = ("facilitator",)
+
+
 class MeetingViewSet(MonitoringViewSet):
     model = Meeting
     organisation_field = None
     icon = "date"
     menu_label = _("Meetings")
+    index_view_class = MeetingIndexView
     list_display = ["__str__", "body", "facilitator", "topic"]
     list_filter = ["body"]
     ordering = ["-date"]
 
 
 class AttendanceIndexView(ScopedIndexView):
-    def get_base_queryset(self):
-        return super().get_base_queryset().select_related("meeting", "organisation")
+    select_related = ("meeting", "organisation")
 
 
 class AttendanceViewSet(MonitoringViewSet):
@@ -207,13 +232,8 @@ class AttendanceViewSet(MonitoringViewSet):
 
 # --- Content cases -----------------------------------------------------------------------------
 class ContentCaseIndexView(ScopedIndexView):
-    def get_base_queryset(self):
-        return (
-            super()
-            .get_base_queryset()
-            .select_related("organisation", "service")
-            .prefetch_related("pauses")
-        )
+    select_related = ("organisation", "service")
+    prefetch_related = ("pauses",)
 
 
 class ContentCaseInspectView(ScopedInspectView):

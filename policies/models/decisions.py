@@ -116,6 +116,7 @@ class Decision(ClusterableModel):
         return rules.tally((v.effective_share, v.vote) for v in votes)
 
     def tallies(self, partners=None) -> dict[str, rules.Tally | None]:
+        partners = partners if partners is not None else getattr(self, "_partners", None)
         if partners is None:
             partners = list(Organisation.objects.municipalities().filter(is_active=True))
         return {
