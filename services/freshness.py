@@ -29,6 +29,12 @@ under way. The sequence resumes where it stopped if the review ends without a
 publication (a publication starts a new period). A workflow sent back to the
 provider ("needs changes") does not pause the clock: nobody is reviewing anything.
 
+Freshness belongs to the service, not to each language version: the rule runs on the
+Finnish source (the default locale), and its translations follow it. A confirmation,
+the outdated flag and archiving are applied to the source and its Swedish and English
+translations together (`family`), so the pair gets one sequence of reminders per
+service and no translation stays public after its source was archived.
+
 `due_step` is the rule as a pure function; the command supplies the facts.
 """
 
@@ -172,32 +178,40 @@ def record_step(page, fresh_since: dt.datetime, step: FreshnessStep) -> bool:
     return True
 
 
+def family(page):
+    """The service in every language: the page and its translations."""
+    return type(page).objects.filter(translation_key=page.translation_key)
+
+
 @transaction.atomic
 def confirm_accurate(page, user):
-    """The one-click "still accurate": resets the clock and clears the outdated flag."""
+    """The one-click "still accurate": resets the clock and clears the outdated flag
+    (of the service in every language)."""
     page.verified_at = timezone.now()
     page.verified_by = user
     page.outdated_at = None
-    type(page).objects.filter(pk=page.pk).update(
-        verified_at=page.verified_at, verified_by=user, outdated_at=None
-    )
+    family(page).update(verified_at=page.verified_at, verified_by=user, outdated_at=None)
     log(instance=page, action="services.confirm_accurate", user=user)
     return page
 
 
 def mark_outdated(page, now):
     page.outdated_at = now
-    type(page).objects.filter(pk=page.pk).update(outdated_at=now)
+    family(page).update(outdated_at=now)
     log(instance=page, action="services.outdated")
 
 
 def clear_outdated(page):
     """Drop an outdated flag of an earlier period (the service was published since)."""
     page.outdated_at = None
-    type(page).objects.filter(pk=page.pk).update(outdated_at=None)
+    family(page).update(outdated_at=None)
 
 
+@transaction.atomic
 def archive(page, now):
+    """Unpublish the service and its translations (each logged as archived)."""
+    family(page).update(archived_at=now)
+    for member in family(page).live().order_by("pk"):
+        member.archived_at = now
+        member.unpublish(log_action="services.archived")
     page.archived_at = now
-    type(page).objects.filter(pk=page.pk).update(archived_at=now)
-    page.unpublish(log_action="services.archived")

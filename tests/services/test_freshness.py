@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.models import PageLogEntry
 
 from services import freshness
 from services.models import Lifecycle, SentNotification, ServicePage
@@ -319,3 +320,51 @@ def test_demo_outdated_services_had_their_three_reminders():
             page.provider_updater.email,
             page.municipal_responsible.email,
         }
+
+
+# --- translations follow their source ------------------------------------------------------------
+@pytest.fixture
+def translated():
+    """A Raasepori service and its Swedish translation (made with wagtail-localize)."""
+    sv = ServicePage.objects.live().filter(locale__language_code="sv").order_by("pk").first()
+    fi = ServicePage.objects.get(translation_key=sv.translation_key, locale__language_code="fi")
+    return fi, sv
+
+
+def test_translations_follow_the_source_and_get_no_reminders_of_their_own(
+    clock, translated, mailoutbox
+):
+    fi, sv = translated
+    fresh_since = START - dt.timedelta(days=100, hours=-5)
+    isolate(fi, fresh_since)
+    # The translation was published long ago: on its own it would be reminded at once.
+    ServicePage.objects.filter(pk=sv.pk).update(last_published_at=START - dt.timedelta(days=400))
+    events = timeline(clock, range(0, 131))
+    reminder = ("freshness reminders",)
+    assert events == {
+        20: reminder,
+        35: reminder,
+        50: reminder,
+        65: ("outdated",),
+        125: ("archived",),
+    }
+    assert freshness.sent_reminders([sv.pk]) == {}
+    assert len(mailoutbox) == 5 * 2  # one sequence for the service, not one per language
+    sv.refresh_from_db()
+    fi.refresh_from_db()
+    # Archived together: no Swedish version stays public after its source is withdrawn.
+    assert not fi.live and not sv.live
+    assert sv.lifecycle == Lifecycle.ARCHIVED and sv.outdated_at == fi.outdated_at
+    assert PageLogEntry.objects.filter(page=sv, action="services.archived").exists()
+
+
+def test_outdated_and_still_accurate_apply_to_every_language(clock, translated, user):
+    fi, sv = translated
+    isolate(fi, START - dt.timedelta(days=300))
+    timeline(clock, range(0, 46))
+    sv.refresh_from_db()
+    assert sv.outdated_at is not None and sv.lifecycle == Lifecycle.OUTDATED
+    freshness.confirm_accurate(fi, user("raasepori-producer"))
+    sv.refresh_from_db()
+    assert sv.outdated_at is None and sv.verified_at == clock.now
+    assert sv.lifecycle == Lifecycle.PUBLISHED

@@ -1,5 +1,6 @@
 import datetime as dt
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
 from django.utils import timezone
@@ -45,8 +46,11 @@ class Command(BaseCommand):
     def apply_freshness(self, now):
         """The freshness rules of `services.freshness`, one step per service and run."""
         counts = {"freshness reminders": 0, "outdated": 0, "archived": 0}
-        pages = ServicePage.objects.live().select_related(
-            "provider_updater", "municipal_responsible"
+        # The Finnish sources: translations follow their source (services.freshness).
+        pages = (
+            ServicePage.objects.live()
+            .filter(locale__language_code=settings.LANGUAGE_CODE)
+            .select_related("provider_updater", "municipal_responsible")
         )
         page_type = ContentType.objects.get_for_model(Page)
         in_review = set(
