@@ -12,7 +12,7 @@ from django.db.models import Case, Q, When
 
 from cms.api.access import locale_for, public_filter
 from cms.api.loaders import attach_batch, batch_of, request_cache
-from cms.api.rich_text import api_rich_text
+from cms.api.rich_text import api_rich_text, prefetch_links
 from cms.models import Organisation
 from graphql import GraphQLError
 from services.schema import LocaleCode, selected
@@ -142,6 +142,7 @@ class Policy(graphene.ObjectType):
         return page._api_page_locale != page._api_locale
 
     def resolve_body(page, info):
+        batch_of(page).load("links:body", lambda rows: prefetch_links(info, [r.body for r in rows]))
         return api_rich_text(info, page.body)
 
     def resolve_scope(page, info):

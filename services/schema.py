@@ -20,7 +20,7 @@ from wagtail.rich_text import expand_db_html
 
 from cms.api.access import can_view_internal, locale_for, public_document, public_filter
 from cms.api.loaders import attach_batch, batch_of, object_cache, request_cache
-from cms.api.rich_text import api_rich_text
+from cms.api.rich_text import api_rich_text, prefetch_links
 from cms.models import Organisation
 from graphql import GraphQLError
 
@@ -227,7 +227,28 @@ class DescriptionBlock(graphene.Union):
         types = (HeadingBlock, ParagraphBlock, NoticeBlock)
 
 
+def _rich_field(info, page, field):
+    """A rich-text column; the links of every row in the list are loaded at once."""
+    batch_of(page).load(
+        f"links:{field}", lambda rows: prefetch_links(info, [getattr(r, field) for r in rows])
+    )
+    return api_rich_text(info, getattr(page, field))
+
+
+def _description_texts(page):
+    for child in page.description.raw_data:
+        value = child.get("value")
+        if child.get("type") == "paragraph":
+            yield value
+        elif child.get("type") == "notice":
+            yield (value or {}).get("text")
+
+
 def description_blocks(info, page):
+    batch_of(page).load(
+        "links:description",
+        lambda rows: prefetch_links(info, [t for r in rows for t in _description_texts(r)]),
+    )
     out = []
     for child in page.description.raw_data:
         value = child.get("value")
@@ -611,16 +632,16 @@ class Service(graphene.ObjectType):
         return _term(localized_term(info, page.service_category, page._api_locale))
 
     def resolve_target_group_description(page, info):
-        return api_rich_text(info, page.target_group_description)
+        return _rich_field(info, page, "target_group_description")
 
     def resolve_participation(page, info):
-        return api_rich_text(info, page.participation)
+        return _rich_field(info, page, "participation")
 
     def resolve_requirements(page, info):
-        return api_rich_text(info, page.requirements)
+        return _rich_field(info, page, "requirements")
 
     def resolve_benefits(page, info):
-        return api_rich_text(info, page.benefits)
+        return _rich_field(info, page, "benefits")
 
     def resolve_time_and_place(page, info):
         return time_and_place(info, page, page._api_locale)

@@ -7,30 +7,60 @@ internal attachment its file name. Here page links resolve only to published, pu
 pages and document links only to documents the caller may see (`public_document`);
 any other link keeps its text and loses its address (`<a>`). Page links also carry
 `data-service-id` / `data-page-id` so that a frontend can route them itself.
+
+Linked pages and documents are kept per request; a list resolver calls
+`prefetch_links` with the texts of all its rows first, so the links of a whole list
+cost two queries, not one per row.
 """
 
 from django.utils.html import escape
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 from wagtail.rich_text import features, get_rewriter
-from wagtail.rich_text.rewriters import LinkRewriter, MultiRuleRewriter
+from wagtail.rich_text.rewriters import FIND_A_TAG, LinkRewriter, MultiRuleRewriter, extract_attrs
 
 from .access import public_document, public_filter
 from .loaders import request_cache
 
 
-def _ids(attrs_list) -> list[int | None]:
-    return [int(a["id"]) if str(a.get("id", "")).isdigit() else None for a in attrs_list]
+def _id(attrs) -> int | None:
+    value = str(attrs.get("id", ""))
+    return int(value) if value.isdigit() else None
+
+
+def _linked(info, kind: str, ids) -> dict:
+    """{id: page or document the caller may open, else None}, loaded once per request."""
+    cache = request_cache(info).setdefault(("rich_text_links", kind), {})
+    missing = {i for i in ids if i is not None and i not in cache}
+    if missing:
+        if kind == "page":
+            found = public_filter(info, Page.objects.filter(pk__in=missing)).select_related(
+                "content_type"
+            )
+        else:
+            documents = get_document_model().objects.filter(pk__in=missing)
+            found = [d for d in documents.select_related("collection") if public_document(info, d)]
+        cache.update(dict.fromkeys(missing))
+        cache.update({obj.pk: obj for obj in found})
+    return cache
+
+
+def prefetch_links(info, texts) -> None:
+    """Load the pages and documents that these rich texts link to, all at once."""
+    ids = {"page": set(), "document": set()}
+    for text in texts:
+        for match in FIND_A_TAG.finditer(text or ""):
+            attrs = extract_attrs(match.group(1))
+            if attrs.get("linktype") in ids:
+                ids[attrs["linktype"]].add(_id(attrs))
+    for kind, wanted in ids.items():
+        if wanted:
+            _linked(info, kind, wanted)
 
 
 def _page_links(info, attrs_list):
-    ids = _ids(attrs_list)
-    pages = {
-        page.pk: page
-        for page in public_filter(info, Page.objects.filter(pk__in=[i for i in ids if i]))
-        .defer_streamfields()
-        .select_related("content_type")
-    }
+    ids = [_id(attrs) for attrs in attrs_list]
+    pages = _linked(info, "page", ids)
     out = []
     for pk in ids:
         page = pages.get(pk)
@@ -43,15 +73,9 @@ def _page_links(info, attrs_list):
 
 
 def _document_links(info, attrs_list):
-    ids = _ids(attrs_list)
-    documents = get_document_model().objects.filter(pk__in=[i for i in ids if i])
-    by_id = {doc.pk: doc for doc in documents.select_related("collection")}
-    return [
-        f'<a href="{escape(by_id[pk].url)}">'
-        if pk in by_id and public_document(info, by_id[pk])
-        else "<a>"
-        for pk in ids
-    ]
+    ids = [_id(attrs) for attrs in attrs_list]
+    documents = _linked(info, "document", ids)
+    return [f'<a href="{escape(documents[pk].url)}">' if documents.get(pk) else "<a>" for pk in ids]
 
 
 def _rewriter(info):

@@ -81,3 +81,37 @@ def test_policy_body_links(linked):
     assert SECRET_SLUG not in data["policy"]["body"]
     assert SECRET_FILE not in data["policy"]["body"]
     assert "yksityinen" in data["policy"]["body"]
+
+
+def test_links_of_a_list_cost_the_same_for_few_and_many_rows(services):
+    """Every listed service links to a different page and document: still constant."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    pages = list(ServicePage.objects.live().filter(locale__language_code="fi").order_by("pk"))
+    documents = [
+        get_document_model().objects.create(title=f"d{i}", file=ContentFile(b"x", name=f"d{i}.pdf"))
+        for i in range(len(pages))
+    ]
+    for i, page in enumerate(pages):
+        target = pages[(i + 1) % len(pages)]
+        html = (
+            f'<p><a linktype="page" id="{target.pk}">x</a> '
+            f'<a linktype="document" id="{documents[i].pk}">y</a></p>'
+        )
+        page.participation = html
+        page.description = [{"type": "paragraph", "value": html}]
+        page.save_revision().publish()
+    query = """query($limit: Int!) { services(limit: $limit, orderBy: TITLE) { items {
+      participation description { ... on ParagraphBlock { html } } } } }"""
+
+    def run(limit):
+        with CaptureQueriesContext(connection) as ctx:
+            items = gql(query, {"limit": limit})["services"]["items"]
+        assert len(items) == limit
+        assert all("data-service-id" in item["participation"] for item in items)
+        assert all(".pdf" in item["description"][0]["html"] for item in items)
+        return len(ctx.captured_queries)
+
+    run(2)
+    assert run(2) == run(min(len(pages), 12))
