@@ -178,6 +178,18 @@ def record_step(page, fresh_since: dt.datetime, step: FreshnessStep) -> bool:
     return True
 
 
+def can_confirm(user, page) -> bool:
+    """The update pair confirms the service itself, the Finnish source: whoever can edit
+    it. A translator (who edits only the Swedish and English versions) cannot."""
+    from django.conf import settings
+
+    return (
+        page.live
+        and page.locale.language_code == settings.LANGUAGE_CODE
+        and page.permissions_for_user(user).can_edit()
+    )
+
+
 def family(page):
     """The service in every language: the page and its translations."""
     return type(page).objects.filter(translation_key=page.translation_key)

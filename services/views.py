@@ -3,12 +3,15 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.models import WorkflowState
 
 from cms.roles import VIEW_INTERNAL
 
@@ -71,17 +74,12 @@ def translation_status(page):
     ]
 
 
-def _editable_service(request, page_id):
-    page = get_object_or_404(ServicePage, pk=page_id)
-    if not page.permissions_for_user(request.user).can_edit():
-        raise PermissionDenied
-    return page
-
-
 @require_POST
 def confirm_accurate(request, page_id):
     """The one-click "still accurate" of the update pair: resets the freshness clock."""
-    page = _editable_service(request, page_id)
+    page = get_object_or_404(ServicePage.objects.select_related("locale"), pk=page_id)
+    if not freshness.can_confirm(request.user, page):
+        raise PermissionDenied
     freshness.confirm_accurate(page, request.user)
     messages.success(request, _("Confirmed: the service is still accurate."))
     return redirect("wagtailadmin_pages:edit", page.pk)
@@ -140,6 +138,14 @@ def favourites(request):
     favourites = (
         Favourite.objects.filter(user=request.user, page__live=True)
         .select_related("page", "page__provider", "page__responsible_municipality")
+        # each row's lifecycle asks whether a review is in progress: read them all at once
+        .prefetch_related(
+            Prefetch(
+                "page___specific_workflow_states",
+                queryset=WorkflowState.objects.active().select_related("current_task_state__task"),
+                to_attr="_current_workflow_states",
+            )
+        )
         .order_by("-created_at")
     )
     return TemplateResponse(
@@ -164,9 +170,10 @@ def _next_url(request, fallback):
 def add_to_list(request, page_id):
     """Append a published service to one of the user's own lists (from the service card)."""
     page = get_object_or_404(ServicePage.objects.live(), pk=page_id)
-    service_list = get_object_or_404(
-        ServiceList.objects.filter(owner=request.user), pk=request.POST.get("service_list") or 0
-    )
+    list_id = request.POST.get("service_list", "")
+    if not list_id.isdigit():
+        raise Http404
+    service_list = get_object_or_404(ServiceList.objects.filter(owner=request.user), pk=list_id)
     if service_list.add(page):
         messages.success(request, _("Added to the list “%(list)s”.") % {"list": service_list})
     else:

@@ -22,7 +22,7 @@ from wagtail_localize.models import Translation
 
 from cms.roles import VIEW_INTERNAL
 
-from . import views
+from . import freshness, views
 from .models import (
     ChangeRequest,
     ChangeRequestStatus,
@@ -118,11 +118,7 @@ def register_service_card_url():
 @hooks.register("register_page_header_buttons")
 def still_accurate_button(page, user, view_name=None, next_url=None):
     specific = page.specific_deferred
-    if (
-        isinstance(specific, ServicePage)
-        and page.live
-        and page.permissions_for_user(user).can_edit()
-    ):
+    if isinstance(specific, ServicePage) and freshness.can_confirm(user, specific):
         yield ListingButton(
             _("Still accurate"),
             reverse("services_confirm_accurate", args=[page.pk]),

@@ -11,7 +11,7 @@ from wagtail_localize import wagtail_hooks as localize_hooks
 
 from . import views
 from .listing import facts_for
-from .workflow import can_submit
+from .workflow import SUBMIT_TRANSLATION, can_submit
 
 
 @hooks.register("register_admin_urls")
@@ -64,7 +64,7 @@ hooks._hooks["register_page_listing_more_buttons"] = [
 
 @hooks.register("register_page_listing_more_buttons")
 def localize_listing_buttons(page, user, view_name=None, next_url=None, **kwargs):
-    if page.is_root() or not user.has_perm("wagtail_localize.submit_translation"):
+    if page.is_root() or not user.has_perm(SUBMIT_TRANSLATION):
         return
     facts = facts_for(page, user)
     if facts.has_locale_to_translate_to(page):

@@ -15,8 +15,12 @@ translation is published through the same municipal review as a Finnish edit.
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation, TranslationSource
+
+from cms.roles import VIEW_INTERNAL
+
+SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
 
 
 def translations_of(page):
@@ -79,7 +83,15 @@ def changed_segments(translation) -> list[str]:
 
 
 def can_submit(user, page) -> bool:
-    return page.permissions_for_user(user).can_edit() and not page.workflow_in_progress
+    """Translators (and maintainers) who may edit the translated page; a service's
+    translation includes its internal information, so never a provider. Not while a
+    review is in progress; a translation sent back ("request changes") is resubmitted."""
+    return (
+        user.has_perm(SUBMIT_TRANSLATION)
+        and user.has_perm(VIEW_INTERNAL)
+        and page.permissions_for_user(user).can_edit()
+        and not page.workflow_in_progress
+    )
 
 
 def save_draft(translation, target, user):
@@ -113,6 +125,12 @@ def submit_for_review(translation, user):
         raise PermissionDenied(_("You cannot submit this translation for review."))
     save_draft(translation, target, user)
     target = type(target).objects.get(pk=target.pk)
+    state = target.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        # Sent back by the reviewer: the same review continues with the new draft (as
+        # Wagtail's "Resubmit"), so the pipeline's waiting time keeps counting.
+        state.resume(user)
+        return state
     workflow = target.get_workflow()
     if workflow is None:
         raise ValidationError(_("No review workflow applies to this page."))

@@ -8,12 +8,20 @@ from wagtail.models import Task, TaskState
 
 from cms.roles import MUNICIPAL_REVIEWER_ROLES, Role
 
-from .pages import is_member
+from .pages import ServicePage, is_member
 
 
 def responsible_municipality_id(obj):
-    specific = getattr(obj, "specific_deferred", obj)
-    return getattr(specific, "responsible_municipality_id", None)
+    """The service's responsible municipality as it is now, read from the database: Wagtail's
+    editor passes the latest revision, which still names the old municipality after the
+    service was moved under another one during its review."""
+    if obj is None or getattr(obj, "pk", None) is None:
+        return None
+    return (
+        ServicePage.objects.filter(pk=obj.pk)
+        .values_list("responsible_municipality_id", flat=True)
+        .first()
+    )
 
 
 def can_review(user, obj) -> bool:

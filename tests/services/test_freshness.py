@@ -5,11 +5,13 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from services import freshness
 from services.models import Lifecycle, SentNotification, ServicePage
+from services.wagtail_hooks import still_accurate_button
 
 pytestmark = pytest.mark.django_db
 # 12:00 in Helsinki.
@@ -368,3 +370,22 @@ def test_outdated_and_still_accurate_apply_to_every_language(clock, translated, 
     sv.refresh_from_db()
     assert sv.outdated_at is None and sv.verified_at == clock.now
     assert sv.lifecycle == Lifecycle.PUBLISHED
+
+
+def test_a_translator_cannot_confirm_the_service(translated, login, user):
+    """Still accurate belongs to the update pair, on the Finnish service: not on a Swedish
+    version by a translator (who cannot edit the Finnish one)."""
+    fi, sv = translated
+    ServicePage.objects.filter(translation_key=fi.translation_key).update(
+        verified_at=None, verified_by=None
+    )
+    client = login("raasepori-translator")
+    response = client.post(reverse("services_confirm_accurate", args=[sv.pk]))
+    assert response.status_code in (302, 403)  # Wagtail turns a refusal into a redirect
+    assert not ServicePage.objects.filter(
+        translation_key=fi.translation_key, verified_at__isnull=False
+    ).exists()
+    # The button is not offered on the translation, and is on the source for its pair.
+    header = list(still_accurate_button(sv, user("raasepori-translator")))
+    assert header == []
+    assert list(still_accurate_button(fi, fi.municipal_responsible))

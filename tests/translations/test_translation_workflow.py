@@ -168,3 +168,38 @@ def test_relations_are_synchronised_from_the_source(pair, user):
     assert set(sv.audiences.all()) == set(fi.audiences.all())
     assert set(sv.target_groups.all()) == set(fi.target_groups.all())
     assert sv.service_category_id == fi.service_category_id
+
+
+def test_a_translation_sent_back_is_resubmitted_into_the_same_review(pair, user):
+    _fi, sv = pair
+    translator = client_for(user("raasepori-translator"))
+    submit = reverse("translations_submit", args=[sv.pk])
+    assert translator.post(submit).status_code == 302
+    state = state_of(sv)
+    assert state.status == "in_progress"
+    reject = reverse(
+        "wagtailadmin_pages:workflow_action", args=[sv.pk, "reject", state.current_task_state.pk]
+    )
+    client_for(user("raasepori-producer")).post(reject, {"comment": "Korjaa otsikko."})
+    assert state_of(sv).status == "needs_changes"
+    # The button is still offered, and the same review continues with a new draft.
+    explorer = translator.get(reverse("wagtailadmin_explore", args=[sv.get_parent().pk]))
+    assert submit in explorer.content.decode()
+    revisions = sv.revisions.count()
+    assert translator.post(submit).status_code == 302
+    resumed = state_of(sv)
+    assert resumed.pk == state.pk and resumed.status == "in_progress"
+    assert sv.revisions.count() == revisions + 1
+    assert resumed.current_task_state.revision_id == sv.revisions.order_by("-pk").first().pk
+
+
+@pytest.mark.parametrize("username", ["raasepori-producer", "yrityspalvelu-editor"])
+def test_only_translators_submit_translations(pair, user, username):
+    """A provider never works on translations (they include internal information), and
+    a producer reviews them; neither starts a translation's review."""
+    _fi, sv = pair
+    before = sv.get_latest_revision().pk
+    response = client_for(user(username)).post(reverse("translations_submit", args=[sv.pk]))
+    assert response.status_code in (302, 403)
+    assert state_of(sv) is None
+    assert ServicePage.objects.get(pk=sv.pk).get_latest_revision().pk == before
