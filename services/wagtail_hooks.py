@@ -21,6 +21,7 @@ from wagtail.snippets.views.chooser import (
 from wagtail_localize.models import Translation
 
 from cms.roles import VIEW_INTERNAL
+from translations.workflow import may_change_live_content
 
 from . import freshness, views
 from .models import (
@@ -214,6 +215,10 @@ def localize_screen(request, *args, **kwargs):
     if not request.user.has_perm(VIEW_INTERNAL):
         raise PermissionDenied
     match = _localize_resolver().resolve(request.path_info)
+    if request.method == "POST" and not may_change_live_content(
+        request.user, match.url_name, match.kwargs, request.POST
+    ):
+        raise PermissionDenied
     return match.func(request, *match.args, **match.kwargs)
 
 

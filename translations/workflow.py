@@ -135,3 +135,22 @@ def submit_for_review(translation, user):
     if workflow is None:
         raise ValidationError(_("No review workflow applies to this page."))
     return workflow.start(target, user)
+
+
+def may_change_live_content(user, url_name: str, kwargs: dict, data) -> bool:
+    """wagtail-localize's screens that publish or overwrite live pages ask only whether the
+    user may edit them: "Sync translated pages" with "publish" and "Convert to alias"
+    (which replaces the translated page by the source at once). Those are for whoever may
+    publish the pages concerned (the responsible municipality's producers, maintainers);
+    a translator's work is published through the municipal review."""
+    if url_name == "update_translations" and data.get("publish_translations"):
+        source = TranslationSource.objects.filter(pk=kwargs.get("translation_source_id")).first()
+        if source is None:
+            return True  # wagtail-localize answers 404
+        locales = source.translations.filter(enabled=True).values("target_locale_id")
+        pages = Page.objects.filter(translation_key=source.object_id, locale_id__in=locales)
+    elif url_name == "convert_to_alias":
+        pages = Page.objects.filter(pk=kwargs.get("page_id"))
+    else:
+        return True
+    return all(page.permissions_for_user(user).can_publish() for page in pages)

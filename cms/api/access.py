@@ -1,6 +1,8 @@
 """Who is asking: the one place the API decides what a caller may read."""
 
-from wagtail.models import CollectionViewRestriction, Locale, PageViewRestriction
+from django.conf import settings
+from django.db.models import Q
+from wagtail.models import CollectionViewRestriction, Locale, Page, PageViewRestriction
 
 from cms.models import is_municipal_user
 from graphql import GraphQLError
@@ -56,9 +58,18 @@ def public_filter(info, queryset):
             PageViewRestriction.objects.values_list("page__path", flat=True)
         )
     queryset = queryset.live()
-    for path in cache["restricted_paths"]:
-        queryset = queryset.exclude(path__startswith=path)
-    return queryset
+    paths = cache["restricted_paths"]
+    if not paths:
+        return queryset
+    under_restriction = Q()
+    for path in paths:
+        under_restriction |= Q(path__startswith=path)
+    # A translation is as private as its Finnish source: wagtail-localize copies a source's
+    # view restriction to the translations only when they are next synchronised.
+    private_sources = Page.objects.filter(
+        under_restriction, locale__language_code=settings.LANGUAGE_CODE
+    ).values("translation_key")
+    return queryset.exclude(under_restriction).exclude(translation_key__in=private_sources)
 
 
 def public_document(info, document) -> bool:

@@ -161,6 +161,10 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "translations" / "locale"]
+# "Translate this page" creates the new language version as a draft: by default
+# wagtail-localize publishes it at once when the source is live, which would make the
+# untranslated text public without the municipal review (docs/translations.md).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
