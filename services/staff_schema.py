@@ -117,14 +117,16 @@ class SavedList(graphene.ObjectType):
         cache["language"] = code
         # The services of every list in the answer, read on the first list: one query for
         # all lists (per selection and locale: aliases may ask for different fields).
-        key = ("list_services", code, id(info.field_nodes[0]))
-        if key not in cache:
-            lists = cache.get("service_lists") or [service_list]
-            ids = {item.page_id for each in lists for item in each.items.all()}
-            pages = public_filter(info, ServicePage.objects.filter(pk__in=ids))
-            cache[key] = {p.pk: p for p in _services(info, pages, code)}
-        by_id = cache[key]
-        return [by_id[i.page_id] for i in service_list.items.all() if i.page_id in by_id]
+        loaded = cache.setdefault(("list_services", code, id(info.field_nodes[0])), {})
+        lists = cache.get("service_lists") or []
+        if service_list not in lists:  # a list from elsewhere (a mutation's result)
+            lists = [service_list]
+        wanted = {item.page_id for each in lists for item in each.items.all()} - loaded.keys()
+        if wanted:
+            loaded.update(dict.fromkeys(wanted))
+            pages = public_filter(info, ServicePage.objects.filter(pk__in=wanted))
+            loaded.update({p.pk: p for p in _services(info, pages, code)})
+        return [loaded[i.page_id] for i in service_list.items.all() if loaded.get(i.page_id)]
 
 
 class ChangeRequestEventType(graphene.ObjectType):
