@@ -180,9 +180,7 @@ def test_translator_cannot_replace_the_live_swedish_text_by_convert_to_alias(pai
     assert data["service"]["shortDescription"] == before, (response.status_code, data)
 
 
-def test_a_maintainer_may_sync_and_publish(
-    pair, user, django_capture_on_commit_callbacks
-):
+def test_a_maintainer_may_sync_and_publish(pair, user, django_capture_on_commit_callbacks):
     """Control: whoever may publish the Swedish page and use wagtail-localize's screens
     (a maintainer; producers have no translation permission) still can."""
     fi, sv, translation = pair
