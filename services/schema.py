@@ -13,8 +13,17 @@ from decimal import Decimal
 import graphene
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Case,
+    CharField,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Concat, StrIndex
 from wagtail.models import Page, WorkflowState
 from wagtail.rich_text import expand_db_html
 
@@ -901,6 +910,16 @@ def search_ids(info, text):
     return [page.pk for page in results[:MAX_SEARCH_HITS]]
 
 
+def rank_by(ids):
+    """An expression ordering rows as in `ids`: the position of ",<pk>," in ",1,5,9,".
+    One string function (INSTR on SQLite, STRPOS on PostgreSQL) instead of a CASE with a
+    WHEN per hit, which cost Django ~200 ms to build and compile for 1,000 hits."""
+    positions = "," + ",".join(str(pk) for pk in ids) + ","
+    return StrIndex(
+        Value(positions), Concat(Value(","), Cast("pk", output_field=CharField()), Value(","))
+    )
+
+
 def selected(info, *path):
     """Snake-case names of the fields selected under `path` in the current field
     (fragments and inline fragments followed)."""
@@ -979,11 +998,7 @@ def services_page(
         ids = search_ids(info, search)
         queryset = queryset.filter(pk__in=ids)
         if order == "relevance":
-            ranking = Case(
-                *[When(pk=pk, then=Value(i)) for i, pk in enumerate(ids)],
-                output_field=IntegerField(),
-            )
-            queryset = queryset.alias(_rank=ranking).order_by("_rank")
+            queryset = queryset.alias(_rank=rank_by(ids)).order_by("_rank", "pk")
     elif order == "relevance":
         order = "title"
     if order != "relevance":
