@@ -13,6 +13,7 @@ from django.db.models import Case, Q, When
 from cms.api.access import locale_for, public_filter
 from cms.api.loaders import attach_batch, batch_of, request_cache
 from cms.api.rich_text import api_rich_text, prefetch_links
+from cms.ids import parse_id
 from cms.models import Organisation
 from graphql import GraphQLError
 from services.schema import LocaleCode, selected
@@ -281,9 +282,10 @@ class PolicyQuery(graphene.ObjectType):
         code = getattr(locale, "value", locale)
         base = public_filter(info, PolicyPage.objects.all())
         if id is not None:
-            if not str(id).isdigit():
+            pk = parse_id(id)
+            if pk is None:
                 raise GraphQLError("id must be a number.")
-            found = base.filter(pk=int(id)).values_list("translation_key", flat=True).first()
+            found = base.filter(pk=pk).values_list("translation_key", flat=True).first()
         else:
             found = (
                 base.filter(slug=slug)

@@ -27,9 +27,15 @@ from django.db.models.functions import Cast, Coalesce, Concat, StrIndex
 from wagtail.models import Page, WorkflowState
 from wagtail.rich_text import expand_db_html
 
-from cms.api.access import can_view_internal, locale_for, public_document, public_filter
+from cms.api.access import (
+    can_view_internal,
+    locale_for,
+    public_document,
+    public_filter,
+)
 from cms.api.loaders import attach_batch, batch_of, object_cache, request_cache
 from cms.api.rich_text import api_rich_text, prefetch_links
+from cms.ids import parse_id
 from cms.models import Organisation
 from graphql import GraphQLError
 
@@ -904,6 +910,9 @@ def search_ids(info, text):
         raise GraphQLError(f"search is limited to {MAX_SEARCH_LENGTH} characters.")
     if not text:
         raise GraphQLError("search must not be empty.")
+    if any(ord(c) < 32 for c in text):
+        # a NUL ends the string in SQLite's full-text query, and PostgreSQL refuses it
+        raise GraphQLError("search must not contain control characters.")
     # The backend searches live services; the caller's queryset (locale, filters,
     # view restrictions) is applied to these ids afterwards.
     results = ServicePage.objects.live().only("id").search(text, operator="and")
@@ -1085,9 +1094,10 @@ class CatalogueQuery(graphene.ObjectType):
         request_cache(info)["language"] = code
         base = public_filter(info, ServicePage.objects.all())
         if id is not None:
-            if not str(id).isdigit():
+            pk = parse_id(id)
+            if pk is None:
                 raise GraphQLError("id must be a number.")
-            found = base.filter(pk=int(id)).values_list("translation_key", flat=True).first()
+            found = base.filter(pk=pk).values_list("translation_key", flat=True).first()
         else:
             found = (
                 base.filter(slug=slug)

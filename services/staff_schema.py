@@ -10,6 +10,7 @@ from django.db import transaction
 
 from cms.api.access import public_filter, require_viewer
 from cms.api.loaders import attach_batch
+from cms.ids import parse_id
 from graphql import GraphQLError
 
 from . import change_requests
@@ -32,9 +33,10 @@ def _services(info, pages_qs, code, path=()):
 
 
 def _live_service(info, service_id):
-    if not str(service_id).isdigit():
+    pk = parse_id(service_id)
+    if pk is None:
         raise GraphQLError("serviceId must be a number.")
-    page = public_filter(info, ServicePage.objects.all()).filter(pk=int(service_id)).first()
+    page = public_filter(info, ServicePage.objects.all()).filter(pk=pk).first()
     if page is None:
         raise GraphQLError(f"No published service with id {service_id}.")
     return page
@@ -237,21 +239,21 @@ class SetFavourite(graphene.Mutation):
 
     def mutate(self, info, service_id, favourite):
         user = require_viewer(info)
-        if not str(service_id).isdigit():
+        pk = parse_id(service_id)
+        if pk is None:
             raise GraphQLError("serviceId must be a number.")
         if favourite:
             page = _live_service(info, service_id)
             Favourite.objects.get_or_create(user=user, page=page)
         else:
             # Also for a service that is no longer public: a favourite can always be removed.
-            Favourite.objects.filter(user=user, page_id=int(service_id)).delete()
+            Favourite.objects.filter(user=user, page_id=pk).delete()
         return FavouriteResult(service_id=service_id, is_favourite=favourite)
 
 
 def _own_list(user, list_id):
-    service_list = (
-        ServiceList.visible_to(user).filter(pk=list_id).first() if str(list_id).isdigit() else None
-    )
+    pk = parse_id(list_id)
+    service_list = ServiceList.visible_to(user).filter(pk=pk).first() if pk is not None else None
     if service_list is None:
         raise GraphQLError(f"No service list with id {list_id}.")
     if not service_list.is_owned_by(user):
@@ -320,7 +322,7 @@ class ChangeServiceList(graphene.Mutation):
         if remove_service_ids:
             ServiceListItem.objects.filter(
                 service_list=service_list,
-                page_id__in=[i for i in remove_service_ids if str(i).isdigit()],
+                page_id__in=[pk for pk in map(parse_id, remove_service_ids) if pk is not None],
             ).delete()
         return service_list
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import WorkflowState
 
+from cms.ids import parse_id
 from cms.roles import VIEW_INTERNAL
 
 from . import change_requests, freshness
@@ -170,8 +171,8 @@ def _next_url(request, fallback):
 def add_to_list(request, page_id):
     """Append a published service to one of the user's own lists (from the service card)."""
     page = get_object_or_404(ServicePage.objects.live(), pk=page_id)
-    list_id = request.POST.get("service_list", "")
-    if not list_id.isdigit():
+    list_id = parse_id(request.POST.get("service_list"))
+    if list_id is None:
         raise Http404
     service_list = get_object_or_404(ServiceList.objects.filter(owner=request.user), pk=list_id)
     if service_list.add(page):

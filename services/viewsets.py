@@ -20,6 +20,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.admin_views import ScopedObjectViewsMixin
+from cms.ids import parse_id
 
 from .change_requests import can_handle, update_change_request
 from .models import (
@@ -125,9 +126,9 @@ class ChangeRequestIndexView(generic.IndexView):
     def get_base_queryset(self):
         queryset = change_requests_for(self.request.user)
         # ?service=<page id>: the requests of one service (linked from its edit page).
-        service = self.request.GET.get("service", "")
-        if service.isdigit():
-            queryset = queryset.filter(page_id=int(service))
+        service = parse_id(self.request.GET.get("service"))
+        if service is not None:
+            queryset = queryset.filter(page_id=service)
         return queryset
 
 

@@ -19,13 +19,14 @@ from wagtail.models import Page
 from wagtail.rich_text import features, get_rewriter
 from wagtail.rich_text.rewriters import FIND_A_TAG, LinkRewriter, MultiRuleRewriter, extract_attrs
 
+from cms.ids import parse_id
+
 from .access import public_document, public_filter
 from .loaders import request_cache
 
 
 def _id(attrs) -> int | None:
-    value = str(attrs.get("id", ""))
-    return int(value) if value.isdigit() else None
+    return parse_id(attrs.get("id"))
 
 
 def _linked(info, kind: str, ids) -> dict:

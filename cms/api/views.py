@@ -115,6 +115,14 @@ class GraphQLView(BaseGraphQLView):
                 return error_response("CSRF check failed for a session-authenticated request.", 403)
         return super().dispatch(request, *args, **kwargs)
 
+    def parse_body(self, request):
+        try:
+            return super().parse_body(request)
+        except RecursionError:
+            # JSON nested past Python's recursion limit (a 100 kB "[[[[…" is enough):
+            # graphene-django only catches TypeError and ValueError, so it was a 500.
+            raise HttpError(HttpResponseBadRequest("POST body sent invalid JSON.")) from None
+
     def execute_graphql_request(
         self, request, data, query, variables, operation_name, show_graphiql=False
     ):

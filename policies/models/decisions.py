@@ -194,9 +194,33 @@ class BaseVote(models.Model):
         return f"{self.organisation}: {self.get_vote_display()}"
 
     def save(self, *args, **kwargs):
-        if self.share is None and self.organisation_id:
+        if self.organisation_id and (
+            self.share is None or self.stored_organisation_id() not in (None, self.organisation_id)
+        ):
             self.share = self.organisation.cost_share or Decimal(0)
         super().save(*args, **kwargs)
+
+    def stored_organisation_id(self):
+        if self.pk is None:
+            return None
+        return (
+            type(self).objects.filter(pk=self.pk).values_list("organisation_id", flat=True).first()
+        )
+
+    def clean(self):
+        super().clean()
+        stored = self.stored_organisation_id()
+        if stored is not None and stored != self.organisation_id:
+            # Moving a row to another partner kept the first partner's share (a wrong
+            # tally), and swapping two rows' partners broke the one-vote-per-partner rule.
+            raise ValidationError(
+                {
+                    "organisation": _(
+                        "A recorded vote's partner cannot be changed: every partner has its "
+                        "own row, so change the vote on that partner's row instead."
+                    )
+                }
+            )
 
     @property
     def effective_share(self) -> Decimal:

@@ -160,6 +160,10 @@ def test_command_refuses_a_user_without_an_active_membership(user):
     assert not ApiToken.objects.filter(user=user(OWNER)).exists()
 
 
-def test_command_refuses_a_bad_expiry(user):
-    with pytest.raises(CommandError):
-        run_command(OWNER, "--expires-days", "0")
+@pytest.mark.parametrize("days", ["0", "-3", "abc", "3651", "3000000"])
+def test_command_refuses_a_bad_expiry(user, days):
+    """Exit 1 with a message (3 000 000 days overflowed the date: a traceback)."""
+    count = ApiToken.objects.count()
+    with pytest.raises(CommandError, match="expires-days"):
+        run_command(OWNER, "--expires-days", days)
+    assert ApiToken.objects.count() == count

@@ -1,3 +1,4 @@
+from argparse import ArgumentTypeError
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -6,11 +7,13 @@ from django.utils import timezone
 
 from cms.models import ApiToken, Membership
 
+MAX_EXPIRY_DAYS = 3650  # ten years; a token for longer is "never" (the default)
 
-def positive_int(value: str) -> int:
+
+def expiry_days(value: str) -> int:
     number = int(value)
-    if number < 1:
-        raise ValueError(value)
+    if not 1 <= number <= MAX_EXPIRY_DAYS:
+        raise ArgumentTypeError(f"must be between 1 and {MAX_EXPIRY_DAYS} days")
     return number
 
 
@@ -25,9 +28,9 @@ class Command(BaseCommand):
         parser.add_argument("--name", default="Command line", help="what the token is for")
         parser.add_argument(
             "--expires-days",
-            type=positive_int,
+            type=expiry_days,
             default=None,
-            help="days until the token expires (default: never)",
+            help=f"days until the token expires, 1–{MAX_EXPIRY_DAYS} (default: never)",
         )
 
     def handle(self, *args, username, name, expires_days, **options):
