@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cms.exports import dataset
+
 from .access import can_view_monitoring, visible_organisations
 from .sanctions import billing_summary, sanctions, total
 
@@ -54,13 +56,6 @@ def billing_rows(found) -> list[dict]:
         {"partner": b.partner.name, "period": b.period, "count": b.count, "total": b.total}
         for b in billing_summary(found)
     ]
-
-
-def dataset(rows, headers, title) -> tablib.Dataset:
-    sheet = tablib.Dataset(headers=[str(h) for h in headers.values()], title=title)
-    for row in rows:
-        sheet.append([row[key] if row[key] is not None else "" for key in headers])
-    return sheet
 
 
 class SanctionFilterForm(forms.Form):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from cms.exports import dataset, safe_cell
 from cms.models import Organisation
 
 from .models import HolidayPeriod
@@ -111,9 +112,7 @@ def sla_report(request):
 
 
 def export_response(rows, summary, fmt):
-    reviews_sheet = tablib.Dataset(headers=[str(h) for h in HEADERS.values()], title="Open reviews")
-    for row in rows:
-        reviews_sheet.append([row[key] for key in HEADERS])
+    reviews_sheet = dataset(rows, HEADERS, "Open reviews")
     if fmt == "csv":
         response = HttpResponse(reviews_sheet.export("csv"), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="pipeline-sla.csv"'
@@ -123,7 +122,9 @@ def export_response(rows, summary, fmt):
         title="Closed reviews",
     )
     for name, s in summary.items():
-        summary_sheet.append([name, s.count, s.median_days, s.p90_days, s.within_target_share])
+        summary_sheet.append(
+            [safe_cell(name), s.count, s.median_days, s.p90_days, s.within_target_share]
+        )
     book = tablib.Databook([reviews_sheet, summary_sheet])
     response = HttpResponse(
         book.export("xlsx"),

