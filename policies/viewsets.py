@@ -18,6 +18,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from cms.admin_views import ScopedObjectViewsMixin
+from cms.exports import safe_cell
 from cms.models import Organisation
 
 from . import rules
@@ -50,6 +51,10 @@ class ScopedIndexView(ScopedMixin, generic.IndexView):
     # Relations the listing's columns read, loaded with the rows (no query per row).
     select_related = ("organisation",)
     prefetch_related = ()
+
+    def preprocess_field_value(self, field, value, export_format):
+        # Wagtail keeps formulas out of its XLSX export but not out of its CSV one.
+        return safe_cell(super().preprocess_field_value(field, value, export_format))
 
     def get_base_queryset(self):
         queryset = self.scoped_queryset(super().get_base_queryset())

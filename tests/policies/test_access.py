@@ -271,3 +271,15 @@ def test_translators_may_edit_the_policy_translations(user):
         assert index.permissions_for_user(translator).can_edit(), index.locale
     finnish = PolicyIndexPage.objects.get(locale=Locale.get_default())
     assert not finnish.permissions_for_user(translator).can_edit()
+
+
+def test_listing_csv_export_keeps_formulas_as_text(login, records):
+    breach = records["helsinki"]["knowledge-transfer"]
+    KnowledgeTransferBreach.objects.filter(pk=breach.pk).update(handover="=1+2")
+    response = login("yllapito-maintainer").get(
+        reverse("knowledge-transfer:index"), {"export": "csv"}
+    )
+    body = b"".join(response.streaming_content).decode() if response.streaming else ""
+    body = body or response.content.decode()
+    assert "'=1+2" in body
+    assert ",=1+2" not in body
