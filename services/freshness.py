@@ -42,6 +42,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -181,8 +182,6 @@ def record_step(page, fresh_since: dt.datetime, step: FreshnessStep) -> bool:
 def can_confirm(user, page) -> bool:
     """The update pair confirms the service itself, the Finnish source: whoever can edit
     it. A translator (who edits only the Swedish and English versions) cannot."""
-    from django.conf import settings
-
     return (
         page.live
         and page.locale.language_code == settings.LANGUAGE_CODE

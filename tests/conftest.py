@@ -55,3 +55,16 @@ def service_of(municipality: str, provider: str | None = None) -> ServicePage:
 @pytest.fixture
 def services(db):
     return service_of
+
+
+@pytest.fixture
+def sv_pair(services):
+    """A Raasepori service and its Swedish translation (made with wagtail-localize)."""
+    sv = (
+        ServicePage.objects.live()
+        .filter(locale__language_code="sv", responsible_municipality__slug="raasepori")
+        .order_by("pk")
+        .first()
+    )
+    fi = ServicePage.objects.get(translation_key=sv.translation_key, locale__language_code="fi")
+    return fi, sv

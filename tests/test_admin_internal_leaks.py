@@ -2,20 +2,14 @@
 (no services.view_internal)."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from services.models import ServicePage
+from tests.clients import client_for
 
 pytestmark = pytest.mark.django_db
 
 SENTINEL = "ZQXJ-ADMIN-SISAINEN-1188"
-
-
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from services.models import ServicePage
 from tests.api.gql import gql
 
 pytestmark = pytest.mark.django_db
@@ -21,18 +20,6 @@ LIST = """query($locale: LocaleCode, $fallback: Boolean) {
 }"""
 
 
-@pytest.fixture
-def pair(services):
-    sv = (
-        ServicePage.objects.live()
-        .filter(locale__language_code="sv", responsible_municipality__slug="raasepori")
-        .order_by("pk")
-        .first()
-    )
-    fi = ServicePage.objects.get(translation_key=sv.translation_key, locale__language_code="fi")
-    return fi, sv
-
-
 def ids(locale, fallback=True):
     return {
         (i["id"], i["locale"])
@@ -40,8 +27,8 @@ def ids(locale, fallback=True):
     }
 
 
-def test_baseline(pair):
-    fi, sv = pair
+def test_baseline(sv_pair):
+    fi, sv = sv_pair
     d = gql(ONE, {"id": fi.pk, "locale": "sv"})["service"]
     assert d["id"] == str(sv.pk) and d["isFallback"] is False
     assert {t["locale"] for t in d["translations"]} >= {"fi", "sv"}
@@ -57,8 +44,8 @@ def test_baseline(pair):
 
 
 @pytest.mark.parametrize("how", ["private", "archived", "unpublished"])
-def test_hidden_swedish_version_falls_back(pair, how):
-    fi, sv = pair
+def test_hidden_swedish_version_falls_back(sv_pair, how):
+    fi, sv = sv_pair
     if how == "private":
         PageViewRestriction.objects.create(page=sv, restriction_type="login")
     elif how == "archived":
@@ -78,9 +65,9 @@ def test_hidden_swedish_version_falls_back(pair, how):
     assert (str(sv.pk), "sv") not in ids("sv", False)
 
 
-def test_private_finnish_source_hides_translation(pair):
+def test_private_finnish_source_hides_translation(sv_pair):
     """A service made private in Finnish must not stay public through its Swedish version."""
-    fi, sv = pair
+    fi, sv = sv_pair
     PageViewRestriction.objects.create(page=fi, restriction_type="login")
     assert gql(ONE, {"id": sv.pk, "locale": "sv"})["service"] is None
     assert (str(sv.pk), "sv") not in ids("sv")

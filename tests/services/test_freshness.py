@@ -325,18 +325,10 @@ def test_demo_outdated_services_had_their_three_reminders():
 
 
 # --- translations follow their source ------------------------------------------------------------
-@pytest.fixture
-def translated():
-    """A Raasepori service and its Swedish translation (made with wagtail-localize)."""
-    sv = ServicePage.objects.live().filter(locale__language_code="sv").order_by("pk").first()
-    fi = ServicePage.objects.get(translation_key=sv.translation_key, locale__language_code="fi")
-    return fi, sv
-
-
 def test_translations_follow_the_source_and_get_no_reminders_of_their_own(
-    clock, translated, mailoutbox
+    clock, sv_pair, mailoutbox
 ):
-    fi, sv = translated
+    fi, sv = sv_pair
     fresh_since = START - dt.timedelta(days=100, hours=-5)
     isolate(fi, fresh_since)
     # The translation was published long ago: on its own it would be reminded at once.
@@ -360,8 +352,8 @@ def test_translations_follow_the_source_and_get_no_reminders_of_their_own(
     assert PageLogEntry.objects.filter(page=sv, action="services.archived").exists()
 
 
-def test_outdated_and_still_accurate_apply_to_every_language(clock, translated, user):
-    fi, sv = translated
+def test_outdated_and_still_accurate_apply_to_every_language(clock, sv_pair, user):
+    fi, sv = sv_pair
     isolate(fi, START - dt.timedelta(days=300))
     timeline(clock, range(0, 46))
     sv.refresh_from_db()
@@ -372,10 +364,10 @@ def test_outdated_and_still_accurate_apply_to_every_language(clock, translated, 
     assert sv.lifecycle == Lifecycle.PUBLISHED
 
 
-def test_a_translator_cannot_confirm_the_service(translated, login, user):
+def test_a_translator_cannot_confirm_the_service(sv_pair, login, user):
     """Still accurate belongs to the update pair, on the Finnish service: not on a Swedish
     version by a translator (who cannot edit the Finnish one)."""
-    fi, sv = translated
+    fi, sv = sv_pair
     ServicePage.objects.filter(translation_key=fi.translation_key).update(
         verified_at=None, verified_by=None
     )

@@ -4,20 +4,14 @@ municipality in the editor (the task used to read the municipality from the pre-
 revision: the editor stayed locked, without the approve action)."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
 from services.models import ProviderFolderPage, ServicePage
 from tests.admin_forms import service_form_data
+from tests.clients import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def state_of(page):

@@ -1,10 +1,10 @@
 """a translator must not publish a translation without the municipal review."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from services.models import ServicePage
+from tests.clients import client_for
 from translations.localize import add_string_translations
 from translations.workflow import translation_into
 
@@ -14,21 +14,10 @@ NEW_FI = "Palvelu on nyt myös etänä (tarkastus)."
 NEW_SV = "Tjänsten finns nu på distans (tarkastus)."
 
 
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 @pytest.fixture
-def pair(services, user):
-    sv = (
-        ServicePage.objects.live()
-        .filter(locale__language_code="sv", responsible_municipality__slug="raasepori")
-        .order_by("pk")
-        .first()
-    )
-    fi = ServicePage.objects.get(translation_key=sv.translation_key, locale__language_code="fi")
+def pair(sv_pair, user):
+    """The Finnish source changed and its new text translated, not yet saved into sv."""
+    fi, sv = sv_pair
     fi.short_description = NEW_FI
     fi.save_revision(user=user("raasepori-producer")).publish()
     translation = translation_into(sv)

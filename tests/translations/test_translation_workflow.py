@@ -2,12 +2,12 @@
 update, the translator translates and submits, the responsible municipality approves."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
 from services.models import ServicePage
 from tests.api.gql import gql
+from tests.clients import client_for
 from translations.localize import add_string_translations
 from translations.workflow import (
     changed_segments,
@@ -20,39 +20,20 @@ from translations.workflow import (
 pytestmark = pytest.mark.django_db
 
 
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def pair(services):
-    """A Raasepori service and its Swedish translation made with wagtail-localize."""
-    sv = (
-        ServicePage.objects.live()
-        .filter(locale__language_code="sv", responsible_municipality__slug="raasepori")
-        .order_by("pk")
-        .first()
-    )
-    fi = ServicePage.objects.get(translation_key=sv.translation_key, locale__language_code="fi")
-    return fi, sv
-
-
 def state_of(page):
     return WorkflowState.objects.for_instance(page).order_by("-created_at").first()
 
 
-def test_demo_translation_is_a_localize_translation_and_up_to_date(pair):
-    fi, sv = pair
+def test_demo_translation_is_a_localize_translation_and_up_to_date(sv_pair):
+    fi, sv = sv_pair
     translation = translation_into(sv)
     assert translation is not None and translation.target_locale.language_code == "sv"
     assert not needs_update(translation)
     assert sv.title != fi.title  # really translated, not a copy of the Finnish text
 
 
-def test_source_change_marks_the_translation_outdated_until_translated(pair, user):
-    fi, sv = pair
+def test_source_change_marks_the_translation_outdated_until_translated(sv_pair, user):
+    fi, sv = sv_pair
     translation = translation_into(sv)
     before = set(changed_segments(translation))
     total_before, done_before = progress(translation)
@@ -77,8 +58,8 @@ def test_source_change_marks_the_translation_outdated_until_translated(pair, use
     assert not needs_update(translation)
 
 
-def test_translator_submits_and_the_responsible_municipality_publishes(pair, user):
-    fi, sv = pair
+def test_translator_submits_and_the_responsible_municipality_publishes(sv_pair, user):
+    fi, sv = sv_pair
     translation = translation_into(sv)
     fi.short_description = "Palvelu on nyt myös etänä."
     fi.save_revision(user=user("raasepori-producer")).publish()
@@ -122,24 +103,24 @@ def test_translator_submits_and_the_responsible_municipality_publishes(pair, use
     }
 
 
-def test_submit_is_refused_for_users_who_cannot_edit_the_translation(pair, user):
-    fi, sv = pair
+def test_submit_is_refused_for_users_who_cannot_edit_the_translation(sv_pair, user):
+    fi, sv = sv_pair
     for username in ("espoo-expert", "helsinki-producer"):
         response = client_for(user(username)).post(reverse("translations_submit", args=[sv.pk]))
         assert response.status_code in (302, 403)
         assert state_of(sv) is None or state_of(sv).status != "in_progress"
 
 
-def test_translator_sees_the_submit_button_in_the_explorer(pair, user):
-    fi, sv = pair
+def test_translator_sees_the_submit_button_in_the_explorer(sv_pair, user):
+    fi, sv = sv_pair
     body = client_for(user("raasepori-translator")).get(
         reverse("wagtailadmin_explore", args=[sv.get_parent().pk])
     )
     assert reverse("translations_submit", args=[sv.pk]) in body.content.decode()
 
 
-def test_service_card_shows_the_translation_needs_an_update(pair, user):
-    fi, sv = pair
+def test_service_card_shows_the_translation_needs_an_update(sv_pair, user):
+    fi, sv = sv_pair
     card = reverse("services_card", args=[fi.pk])
     client = client_for(user("raasepori-producer"))
     assert "translation up to date" in client.get(card).content.decode()
@@ -149,13 +130,13 @@ def test_service_card_shows_the_translation_needs_an_update(pair, user):
     assert "the translation needs an update" in body
 
 
-def test_relations_are_synchronised_from_the_source(pair, user):
+def test_relations_are_synchronised_from_the_source(sv_pair, user):
     """Taxonomies are synchronised (not translated): a change in the Finnish source
     reaches the translation when it is next saved."""
     from services.models import Audience, TargetGroup
     from translations.localize import translate
 
-    fi, sv = pair
+    fi, sv = sv_pair
     fi = ServicePage.objects.get(pk=fi.pk)
     audience = Audience.objects.filter(locale=fi.locale).exclude(pk__in=fi.audiences.all()).first()
     fi.audiences.add(audience)
@@ -170,8 +151,8 @@ def test_relations_are_synchronised_from_the_source(pair, user):
     assert sv.service_category_id == fi.service_category_id
 
 
-def test_a_translation_sent_back_is_resubmitted_into_the_same_review(pair, user):
-    _fi, sv = pair
+def test_a_translation_sent_back_is_resubmitted_into_the_same_review(sv_pair, user):
+    _fi, sv = sv_pair
     translator = client_for(user("raasepori-translator"))
     submit = reverse("translations_submit", args=[sv.pk])
     assert translator.post(submit).status_code == 302
@@ -194,10 +175,10 @@ def test_a_translation_sent_back_is_resubmitted_into_the_same_review(pair, user)
 
 
 @pytest.mark.parametrize("username", ["raasepori-producer", "yrityspalvelu-editor"])
-def test_only_translators_submit_translations(pair, user, username):
+def test_only_translators_submit_translations(sv_pair, user, username):
     """A provider never works on translations (they include internal information), and
     a producer reviews them; neither starts a translation's review."""
-    _fi, sv = pair
+    _fi, sv = sv_pair
     before = sv.get_latest_revision().pk
     response = client_for(user(username)).post(reverse("translations_submit", args=[sv.pk]))
     assert response.status_code in (302, 403)
