@@ -68,6 +68,9 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static")))
 HEADLESS_PREVIEW_URL = env_str("HEADLESS_PREVIEW_URL", "http://localhost:3000/preview")
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "Palvelumanuaali-demo-2026")
+# How many reverse proxies in front of the app append to X-Forwarded-For; 0 (the
+# default) ignores the header. The client IP is cms.client_ip.client_ip (docs/security.md).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 EMAIL_BACKEND = EMAIL_URL_BACKEND
 
