@@ -5,8 +5,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api.views import GraphQLView
+from cms.login_throttling import ThrottledPasswordResetView
 
 urlpatterns = [
+    # Wagtail's password reset form, throttled like the login (cms/login_throttling.py).
+    path(
+        "admin/password_reset/",
+        ThrottledPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("graphql/", GraphQLView.as_view(graphiql=settings.GRAPHIQL_ENABLED), name="graphql"),

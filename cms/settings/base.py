@@ -210,10 +210,16 @@ PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 30 * 60)
 GRAPHENE = {"SCHEMA": "cms.api.schema.schema"}
 
 # --- Login throttling (django-axes) -------------------------------------------------------
+# Failed logins and password reset requests lock a username at an IP after
+# AXES_FAILURE_LIMIT and an IP after LOGIN_FAILURE_LIMIT_PER_IP, for AXES_COOLOFF_TIME
+# (cms/login_throttling.py; docs/security.md "Login throttling and client IP").
 AXES_FAILURE_LIMIT = 5
+LOGIN_FAILURE_LIMIT_PER_IP = env_int("LOGIN_FAILURE_LIMIT_PER_IP", 20)
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "cms.login_throttling.LoginThrottlingHandler"
+AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_ip"
 
 LOGGING = {
     "version": 1,
