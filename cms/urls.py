@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.urls import include, path
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import headless
 from cms.api.views import GraphQLView
 from cms.login_throttling import ThrottledPasswordResetView
 
@@ -17,7 +17,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("graphql/", GraphQLView.as_view(graphiql=settings.GRAPHIQL_ENABLED), name="graphql"),
-    path("", include(wagtail_urls)),
+    # No page HTML: `/` points to the API and the admin, page addresses answer 404
+    # (cms/headless.py; never Wagtail's front end, wagtail.urls).
+    path("", include(headless)),
 ]
 
 if settings.DEBUG:

@@ -193,6 +193,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 LOGIN_URL = "/admin/login/"
 WAGTAIL_WORKFLOW_ENABLED = True
+# Wagtail's front-end login is not routed (headless, cms/headless.py): readers of a
+# view-restricted document sign in through the admin login.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAIL_MODERATION_ENABLED = True
 # Publish the approved revision, not whatever draft is latest (see the function).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "services.workflow_actions.publish_approved_revision"
