@@ -3,6 +3,8 @@
 #   make run     install, compile translations, migrate, seed demo content, serve on :8000
 #   make test    pytest on SQLite, then again on a throwaway PostgreSQL cluster
 #   make bench   API benchmark: GraphQL vs Wagtail API v2 vs raw ORM (SQLite, PostgreSQL)
+#   make search-eval  search quality: recall@10, MRR and zero results of the judged queries
+#   make system-packages  install Voikko (Finnish search) with apt-get when root, else explain
 #   make lint    ruff check + ruff format --check
 #   make check   Django system checks + missing-migration check + make messages-check
 #   make messages-check  fail on untranslated/fuzzy/missing entries of the fi and sv catalogues
@@ -33,10 +35,12 @@ REQUIRE_POSTGRES ?=
 LOCK_OUT ?= requirements.txt
 # Arguments for the API benchmark, e.g. `make bench BENCH_ARGS="--db sqlite --sizes 337"`.
 BENCH_ARGS ?=
+# Arguments for the search evaluation, e.g. `make search-eval SEARCH_EVAL_ARGS="--db postgres --floors"`.
+SEARCH_EVAL_ARGS ?=
 
 .PHONY: help venv install messages run test test-sqlite test-postgres lint check schema lock clean
 .PHONY: makemessages messages-check
-.PHONY: bench
+.PHONY: bench search-eval system-packages
 
 help:
 	@sed -n 's/^#   make /  make /p' $(firstword $(MAKEFILE_LIST))
@@ -90,7 +94,25 @@ messages-check: $(STAMP)
 
 # --- run ----------------------------------------------------------------------
 
-run: messages
+# Voikko (Debian's libvoikko1 and its Finnish dictionary voikko-fi) gives Finnish search its
+# base forms and compound parts (search/analysis.py). Installed here when missing and
+# running as root; otherwise a message, and Finnish search falls back to Snowball stems.
+VOIKKO_PACKAGES := libvoikko1 voikko-fi
+
+system-packages:
+	@if dpkg -s $(VOIKKO_PACKAGES) >/dev/null 2>&1; then \
+	    :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing $(VOIKKO_PACKAGES) (Finnish search)"; \
+	    apt-get install -y --no-install-recommends $(VOIKKO_PACKAGES) \
+	    || { apt-get update && apt-get install -y --no-install-recommends $(VOIKKO_PACKAGES); } \
+	    || echo "Could not install $(VOIKKO_PACKAGES): Finnish search degrades to Snowball stemming" >&2; \
+	else \
+	    echo "Voikko is not installed: Finnish search degrades to Snowball stemming (no base forms" >&2; \
+	    echo "or compound splitting). Install it with: sudo apt-get install $(VOIKKO_PACKAGES)" >&2; \
+	fi
+
+run: system-packages messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo --if-empty
 	$(PY) manage.py runserver 127.0.0.1:8000
@@ -134,6 +156,12 @@ test-postgres: messages | test-sqlite
 # seed takes 10-15 minutes). Prints tables and PASS/MISS per target; never fails on a miss.
 bench: $(STAMP)
 	$(PY) -m tests.benchmarks.api $(BENCH_ARGS)
+
+# Search quality (tests/search_eval/): the judged queries through /graphql/ on the demo
+# catalogue (SQLite by default; the seeded database is cached in .bench/). Prints recall@10,
+# MRR and zero results per query class; `--floors` fails below issue 13's targets.
+search-eval: $(STAMP)
+	$(PY) -m tests.search_eval.run $(SEARCH_EVAL_ARGS)
 
 # --- static checks ------------------------------------------------------------
 
