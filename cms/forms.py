@@ -8,43 +8,49 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .members import (
-    add_member,
     deactivate_membership,
+    invite_member,
+    is_member_of,
     manageable_organisations,
     reactivate_membership,
+    roles_offered,
 )
-from .models import Membership, Organisation, validate_cost_shares
+from .models import Invitation, Membership, Organisation, validate_cost_shares
 
 
 class MemberCreateForm(WagtailAdminModelForm):
-    email = forms.EmailField(label=_("e-mail"))
-    first_name = forms.CharField(label=_("first name"), max_length=150)
-    last_name = forms.CharField(label=_("last name"), max_length=150)
+    """Add a member: an invitation to an e-mail address (cms.members.invite_member).
+
+    Only the manager's organisations and only the roles of their kinds are offered; the
+    answer is the same whether the address has an account or not."""
 
     class Meta:
-        model = Membership
-        fields = ["organisation", "role"]
+        model = Invitation
+        fields = ["organisation", "role", "email", "first_name", "last_name"]
+        help_texts = {
+            "email": _(
+                "The person gets an e-mail invitation and becomes a member when they accept it. "
+                "Nothing changes before that."
+            )
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = manageable_organisations(self.for_user)
+        organisations = manageable_organisations(self.for_user)
+        self.fields["organisation"].queryset = organisations
         self.fields["organisation"].empty_label = None
+        offered = roles_offered(organisations)
+        self.fields["role"].choices = [(role.value, role.label) for role in offered]
 
     def clean(self):
         cleaned = super().clean()
         organisation, email = cleaned.get("organisation"), cleaned.get("email")
-        if (
-            organisation
-            and email
-            and Membership.objects.filter(
-                organisation=organisation, user__email__iexact=email
-            ).exists()
-        ):
+        if organisation and email and is_member_of(email, organisation):
             self.add_error("email", _("This person is already a member of the organisation."))
         return cleaned
 
     def save(self, commit=True):
-        self.instance = add_member(
+        self.instance = invite_member(
             organisation=self.cleaned_data["organisation"],
             role=self.cleaned_data["role"],
             email=self.cleaned_data["email"],
@@ -56,6 +62,8 @@ class MemberCreateForm(WagtailAdminModelForm):
 
 
 class MemberEditForm(WagtailAdminModelForm):
+    """A membership's role and whether it is active: nothing of the account itself."""
+
     class Meta:
         model = Membership
         fields = ["role", "is_active"]
@@ -66,13 +74,20 @@ class MemberEditForm(WagtailAdminModelForm):
             )
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        organisation = self.instance.organisation
+        offered = roles_offered(Organisation.objects.filter(pk=organisation.pk))
+        self.fields["role"].choices = [(role.value, role.label) for role in offered]
+        self.account_left_closed = False
+
     def save(self, commit=True):
         was_active = Membership.objects.filter(pk=self.instance.pk, is_active=True).exists()
         membership = super().save(commit=True)
         if was_active and not membership.is_active:
             deactivate_membership(membership)
         elif not was_active and membership.is_active:
-            reactivate_membership(membership)
+            self.account_left_closed = not reactivate_membership(membership, by=self.for_user)
         return membership
 
 

@@ -1,22 +1,23 @@
-"""Organisation members: who may manage whom, adding and deactivating users.
+"""Organisation members: who may manage whom, inviting and deactivating users.
 
 Main users manage their own organisation's members; maintainers manage every
-organisation's. The rules are plain functions so tests and views share them.
+organisation's. Adding a member is an invitation that the holder of the address accepts:
+no account is ever attached, changed or reopened without them (docs/security.md,
+"Accounts and members"). The rules are plain functions so tests and views share them.
 """
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from django.utils import formats, timezone, translation
 from wagtail.admin.utils import get_admin_base_url
+from wagtail.log_actions import log
 
-from .models import Membership, Organisation
-from .roles import MANAGE_ALL_MEMBERS, MANAGE_OWN_MEMBERS, Role
+from .models import Invitation, InvitationStatus, Membership, Organisation
+from .roles import MANAGE_ALL_MEMBERS, MANAGE_OWN_MEMBERS, ROLES, Role
 
 
 def manageable_organisations(user):
@@ -43,6 +44,133 @@ def can_manage(user, membership: Membership) -> bool:
     return manageable_organisations(user).filter(pk=membership.organisation_id).exists()
 
 
+def roles_offered(organisations) -> list[Role]:
+    """The roles that can be given in any of `organisations`: only those of their kinds
+    (cms.roles), e.g. never a maintainer or a municipal role in a provider."""
+    kinds = set(organisations.values_list("kind", flat=True))
+    return [role for role in Role if kinds & set(ROLES[role].organisation_kinds)]
+
+
+def is_member_of(email, organisation) -> bool:
+    """Whether someone with this address already has a membership (active or not) in the
+    organisation: the organisation's own members are listed to its main users anyway."""
+    return Membership.objects.filter(
+        organisation=organisation, user__email__iexact=email.strip()
+    ).exists()
+
+
+@transaction.atomic
+def invite_member(*, organisation, role, email, first_name, last_name, invited_by) -> Invitation:
+    """Invite someone to the organisation by e-mail. Nothing is attached to any account.
+
+    Whether an account with the address exists is not even looked up here: the inviter
+    gets the same invitation, e-mail and message either way, and the membership is made only
+    when the address's holder accepts (`accept_invitation`). A pending invitation of the
+    same address to the same organisation is replaced.
+    """
+    email = email.strip().lower()
+    Invitation.objects.filter(
+        organisation=organisation, email__iexact=email, status=InvitationStatus.PENDING
+    ).update(status=InvitationStatus.WITHDRAWN, closed_at=timezone.now())
+    invitation = Invitation(
+        organisation=organisation,
+        role=role,
+        email=email,
+        first_name=first_name,
+        last_name=last_name,
+        invited_by=invited_by,
+        expires_at=timezone.now() + Invitation.VALID_FOR,
+    )
+    raw_key = invitation.set_new_key()
+    invitation.full_clean()
+    invitation.save()
+    send_invitation(invitation, raw_key)
+    return invitation
+
+
+def invitation_url(raw_key: str) -> str:
+    return get_admin_base_url() + reverse("cms_invitation", args=[raw_key])
+
+
+def send_invitation(invitation, raw_key: str) -> None:
+    organisation = invitation.organisation
+    with translation.override(organisation.language):
+        inviter = invitation.invited_by
+        context = {
+            "invitation": invitation,
+            "name": f"{invitation.first_name} {invitation.last_name}".strip(),
+            "organisation": organisation,
+            "role": invitation.get_role_display(),
+            "inviter": (inviter.get_full_name() or inviter.get_username()) if inviter else "",
+            "url": invitation_url(raw_key),
+            "expires": formats.date_format(
+                timezone.localtime(invitation.expires_at), "SHORT_DATE_FORMAT"
+            ),
+        }
+        subject = render_to_string("cms/emails/invitation_subject.txt", context).strip()
+        body = render_to_string("cms/emails/invitation.txt", context)
+    send_mail(subject, body, None, [invitation.email])
+
+
+def invitation_still_valid(invitation) -> bool:
+    """An open invitation whose inviter may still add members to that organisation, in a
+    role the organisation still has (checked again when it is accepted)."""
+    if not invitation.is_open() or not invitation.organisation.is_active:
+        return False
+    inviter = invitation.invited_by
+    if inviter is None or not can_invite(inviter, invitation.organisation):
+        return False
+    return invitation.role in roles_offered(
+        Organisation.objects.filter(pk=invitation.organisation_id)
+    )
+
+
+def can_invite(user, organisation) -> bool:
+    return manageable_organisations(user).filter(pk=organisation.pk).exists()
+
+
+def accounts_of(email):
+    return get_user_model().objects.filter(email__iexact=email.strip())
+
+
+def closed_by_leaving(user) -> bool:
+    """A closed account that closed because its last membership ended (not one closed
+    otherwise, e.g. by a superuser): only such an account reopens by an invitation."""
+    return (
+        not user.is_active
+        and not user.is_superuser
+        and user.memberships.filter(closed_account=True).exists()
+        and not user.memberships.filter(is_active=True).exists()
+    )
+
+
+@transaction.atomic
+def accept_invitation(invitation, user) -> Membership:
+    """The holder of the invited address accepts: the membership is made (or an earlier one
+    in that organisation is active again, in the invited role)."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation_still_valid(invitation):
+        raise PermissionDenied("This invitation is no longer valid.")
+    if user.email.strip().lower() != invitation.email.strip().lower():
+        raise PermissionDenied("The invitation is for another address.")
+    if not user.is_active:
+        if not closed_by_leaving(user):
+            raise PermissionDenied("The account is closed.")
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+    user.memberships.filter(closed_account=True).update(closed_account=False)
+    membership = Membership.objects.filter(user=user, organisation=invitation.organisation).first()
+    if membership is None:
+        membership = Membership(user=user, organisation=invitation.organisation)
+    membership.role = invitation.role
+    membership.is_active = True
+    membership.full_clean()
+    membership.save()
+    invitation.close(InvitationStatus.ACCEPTED, user)
+    log(instance=membership, action="wagtail.create", user=user, content_changed=True)
+    return membership
+
+
 def user_language(user) -> str:
     """The language of a user's e-mails: their admin preference, else their organisation's."""
     profile = getattr(user, "wagtail_userprofile", None)
@@ -52,49 +180,16 @@ def user_language(user) -> str:
     return membership.organisation.language if membership else "fi"
 
 
-@transaction.atomic
-def add_member(*, organisation, role, email, first_name, last_name, invited_by) -> Membership:
-    """Add a user (new or existing, matched by e-mail) to an organisation and invite them."""
-    User = get_user_model()
-    email = email.strip().lower()
-    user = User.objects.filter(email__iexact=email).first()
-    created = user is None
-    if created:
-        user = User.objects.create_user(
-            username=email, email=email, first_name=first_name, last_name=last_name
-        )
-        user.set_unusable_password()
-        user.save()
-    elif not user.is_active:
-        # A person returning through another organisation: the new membership opens the account.
-        user.is_active = True
-        user.save(update_fields=["is_active"])
-    membership = Membership(user=user, organisation=organisation, role=role)
-    membership.full_clean()
-    membership.save()
-    if created:
-        send_invitation(user, organisation, invited_by)
-    return membership
+# --- Leavers and returning members --------------------------------------------------------------
+# A main user acts on the membership in their own organisation only. Deactivating it closes
+# the account when no other active membership remains (the person has left everywhere);
+# reactivating it reopens the account only when this very membership closed it, or when a
+# maintainer does it. An account closed otherwise (by another organisation's leaver step or
+# by a superuser) stays closed: the membership is active again, the account is not.
 
 
-def set_password_url(user) -> str:
-    uid = urlsafe_base64_encode(force_bytes(user.pk))
-    token = default_token_generator.make_token(user)
-    path = reverse("wagtailadmin_password_reset_confirm", args=[uid, token])
-    return get_admin_base_url() + path
-
-
-def send_invitation(user, organisation, invited_by) -> None:
-    with translation.override(organisation.language):
-        context = {
-            "user": user,
-            "organisation": organisation,
-            "invited_by": invited_by,
-            "set_password_url": set_password_url(user),
-        }
-        subject = render_to_string("cms/emails/invitation_subject.txt", context).strip()
-        body = render_to_string("cms/emails/invitation.txt", context)
-    send_mail(subject, body, None, [user.email])
+def sees_every_account(user) -> bool:
+    return user.is_superuser or user.has_perm(MANAGE_ALL_MEMBERS)
 
 
 @transaction.atomic
@@ -106,12 +201,48 @@ def deactivate_membership(membership: Membership) -> None:
     if not user.memberships.filter(is_active=True).exists() and user.is_active:
         user.is_active = False
         user.save(update_fields=["is_active"])
+        user.memberships.exclude(pk=membership.pk).update(closed_account=False)
+        Membership.objects.filter(pk=membership.pk).update(closed_account=True)
+        membership.closed_account = True
 
 
 @transaction.atomic
-def reactivate_membership(membership: Membership) -> None:
+def reactivate_membership(membership: Membership, by=None) -> bool:
+    """Make the membership active again; True when the account is (again) open.
+
+    The account is reopened only when deactivating this membership closed it, or `by` is a
+    maintainer: a main user never reopens an account that someone else closed.
+    """
     membership.is_active = True
     membership.save(update_fields=["is_active"])
-    if not membership.user.is_active:
-        membership.user.is_active = True
-        membership.user.save(update_fields=["is_active"])
+    user = membership.user
+    if user.is_active:
+        return True
+    reopen = (membership.closed_account and not user.is_superuser) or (
+        by is not None and sees_every_account(by)
+    )
+    if not reopen:
+        return False
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    user.memberships.update(closed_account=False)
+    membership.closed_account = False
+    return True
+
+
+def accounts_managed_by(user):
+    """Accounts `user` may act on beyond a membership (revoke their API tokens): for a main
+    user, the accounts whose every active membership is in an organisation they manage, so
+    that nothing another organisation relies on is touched; for maintainers, every account."""
+    User = get_user_model()
+    if not user.is_authenticated or not user.is_active:
+        return User.objects.none()
+    if sees_every_account(user):
+        return User.objects.all()
+    organisations = manageable_organisations(user)
+    elsewhere = Membership.objects.filter(is_active=True).exclude(organisation__in=organisations)
+    return User.objects.filter(
+        pk__in=Membership.objects.filter(organisation__in=organisations, is_active=True).values(
+            "user"
+        )
+    ).exclude(pk__in=elsewhere.values("user"))

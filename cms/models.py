@@ -165,6 +165,9 @@ class Membership(models.Model):
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Set when deactivating this membership closed the account (no active membership was
+    # left): reactivating this membership may reopen it; another one may not (cms.members).
+    closed_account = models.BooleanField(default=False, editable=False)
 
     objects = MembershipQuerySet.as_manager()
 
@@ -183,18 +186,138 @@ class Membership(models.Model):
 
     def clean(self):
         super().clean()
-        if self.organisation_id and self.role:
-            spec = ROLES[Role(self.role)]
-            if self.organisation.kind not in spec.organisation_kinds:
-                raise ValidationError(
-                    {
-                        "role": _("The role %(role)s is not available in a %(kind)s.")
-                        % {
-                            "role": Role(self.role).label,
-                            "kind": self.organisation.get_kind_display().lower(),
-                        }
-                    }
-                )
+        validate_role_for_organisation(
+            self.organisation if self.organisation_id else None, self.role
+        )
+
+
+def validate_role_for_organisation(organisation, role) -> None:
+    """A role exists only in the organisation kinds cms.roles gives it."""
+    if organisation is None or not role:
+        return
+    spec = ROLES[Role(role)]
+    if organisation.kind not in spec.organisation_kinds:
+        raise ValidationError(
+            {
+                "role": _("The role %(role)s is not available in a %(kind)s.")
+                % {
+                    "role": Role(role).label,
+                    "kind": organisation.get_kind_display().lower(),
+                }
+            }
+        )
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Invitation(models.Model):
+    """An invitation to join an organisation in a role, sent to an e-mail address.
+
+    Adding a member never touches an existing account: the address gets an e-mail with a
+    link, and the membership is made only when its holder accepts (signed in to their
+    account, or creating one). The key is 256 random bits shown only in that e-mail; only
+    its SHA-256 hash is stored, like an API token's.
+    """
+
+    VALID_FOR = timedelta(days=14)
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    email = models.EmailField(_("e-mail"))
+    first_name = models.CharField(_("first name"), max_length=150)
+    last_name = models.CharField(_("last name"), max_length=150)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("invited by"),
+    )
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=InvitationStatus.choices,
+        default=InvitationStatus.PENDING,
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"), editable=False)
+    closed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self):
+        return f"{self.email} · {self.organisation} · {self.get_role_display()}"
+
+    def clean(self):
+        super().clean()
+        validate_role_for_organisation(
+            self.organisation if self.organisation_id else None, self.role
+        )
+
+    @staticmethod
+    def hash_key(raw_key: str) -> str:
+        return hashlib.sha256(raw_key.encode("utf-8")).hexdigest()
+
+    def set_new_key(self) -> str:
+        """Give the invitation a fresh key and return it (the raw key is not stored)."""
+        raw_key = secrets.token_urlsafe(32)
+        self.key_hash = self.hash_key(raw_key)
+        return raw_key
+
+    @classmethod
+    def find_open(cls, raw_key: str):
+        """The pending, unexpired invitation of a raw key, or None."""
+        if not isinstance(raw_key, str) or not 20 <= len(raw_key) <= 100:
+            return None
+        key_hash = cls.hash_key(raw_key)
+        invitation = (
+            cls.objects.select_related("organisation", "invited_by")
+            .filter(key_hash=key_hash)
+            .first()
+        )
+        if invitation is None or not hmac.compare_digest(invitation.key_hash, key_hash):
+            return None
+        return invitation if invitation.is_open() else None
+
+    def is_open(self, now=None) -> bool:
+        return self.status == InvitationStatus.PENDING and self.expires_at > (now or timezone.now())
+
+    @property
+    def status_label(self) -> str:
+        if self.status == InvitationStatus.PENDING and not self.is_open():
+            return str(_("Expired"))
+        return self.get_status_display()
+
+    def close(self, status, user=None) -> None:
+        self.status = status
+        self.closed_at = timezone.now()
+        if status == InvitationStatus.ACCEPTED:
+            self.accepted_by = user
+        self.save(update_fields=["status", "closed_at", "accepted_by"])
 
 
 class ApiTokenQuerySet(models.QuerySet):
@@ -352,6 +475,8 @@ def is_municipal_user(user) -> bool:
 
 __all__ = [
     "ApiToken",
+    "Invitation",
+    "InvitationStatus",
     "Organisation",
     "Membership",
     "OrganisationKind",

@@ -5,6 +5,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import headless
 from cms.api.views import GraphQLView
+from cms.invitations import invitation_view
 from cms.login_throttling import ThrottledPasswordResetView
 
 urlpatterns = [
@@ -14,6 +15,8 @@ urlpatterns = [
         ThrottledPasswordResetView.as_view(),
         name="wagtailadmin_password_reset",
     ),
+    # An invitation link (cms/invitations.py): opened before the person may have an account.
+    path("admin/invitations/<str:key>/", invitation_view, name="cms_invitation"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("graphql/", GraphQLView.as_view(graphiql=settings.GRAPHIQL_ENABLED), name="graphql"),

@@ -7,10 +7,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.timezone import localtime
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -18,13 +22,19 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, StatusFlagColumn, StatusTagColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .admin_views import ScopedObjectViewsMixin
 from .forms import MemberCreateForm, MemberEditForm
-from .members import can_manage, manageable_memberships, manageable_organisations
-from .models import ApiToken, Membership, Organisation
+from .members import (
+    accounts_managed_by,
+    can_manage,
+    manageable_memberships,
+    manageable_organisations,
+)
+from .models import ApiToken, Invitation, InvitationStatus, Membership, Organisation
 from .roles import MANAGE_ALL_MEMBERS
 
 
@@ -80,8 +90,53 @@ class MembershipPermissionPolicy(ModelPermissionPolicy):
 
 
 class MemberIndexView(generic.IndexView):
+    add_item_label = _("Invite a member")
+
     def get_base_queryset(self):
         return manageable_memberships(self.request.user)
+
+    @cached_property
+    def header_buttons(self):
+        return [
+            *super().header_buttons,
+            HeaderButton(
+                _("Invitations"), url=reverse("member-invitations:index"), icon_name="mail"
+            ),
+        ]
+
+
+class MemberInviteView(generic.CreateView):
+    """Adding a member sends an invitation (MemberCreateForm): the same message whether the
+    address has an account or not, and no link to a membership that does not exist yet."""
+
+    submit_button_label = _("Send invitation")
+
+    def get_page_title(self):
+        return gettext("Invite a member")
+
+    def get_page_subtitle(self):
+        return ""
+
+    def get_breadcrumbs_items(self):
+        items = super().get_breadcrumbs_items()
+        items[-1]["label"] = gettext("Invite a member")
+        return items
+
+    def get_initial_form_instance(self):
+        return Invitation()
+
+    def save_instance(self):
+        invitation = self.form.save()
+        log(instance=invitation, action="wagtail.create", content_changed=True)
+        return invitation
+
+    def get_success_message(self, instance):
+        return gettext(
+            "An invitation has been sent to %(email)s. They become a member when they accept it."
+        ) % {"email": instance.email}
+
+    def get_success_buttons(self):
+        return []
 
 
 class MemberEditView(generic.EditView):
@@ -90,6 +145,17 @@ class MemberEditView(generic.EditView):
         if not can_manage(self.request.user, obj):
             raise PermissionDenied
         return obj
+
+    def save_action(self):
+        if getattr(self.form, "account_left_closed", False):
+            messages.warning(
+                self.request,
+                gettext(
+                    "The membership is active again, but the account stays closed: it was not "
+                    "closed by this membership. The maintainers can reopen it."
+                ),
+            )
+        return super().save_action()
 
 
 class MembershipViewSet(ScopedObjectViewsMixin, ModelViewSet):
@@ -101,6 +167,7 @@ class MembershipViewSet(ScopedObjectViewsMixin, ModelViewSet):
     url_prefix = "members"
     name = "members"
     index_view_class = MemberIndexView
+    add_view_class = MemberInviteView
     edit_view_class = MemberEditView
     inspect_view_enabled = False
     copy_view_enabled = False
@@ -122,10 +189,157 @@ class MembershipViewSet(ScopedObjectViewsMixin, ModelViewSet):
         return MemberEditForm if for_update else MemberCreateForm
 
 
+# --- Invitations -------------------------------------------------------------------------------
+# Who manages an organisation's members sees its invitations and may withdraw pending ones.
+
+
+class InvitationPermissionPolicy(ModelPermissionPolicy):
+    """Actions "view" and "withdraw", on the invitations of the organisations one manages."""
+
+    def user_has_permission(self, user, action):
+        return action in ("view", "withdraw") and manageable_organisations(user).exists()
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return (
+            self.user_has_permission(user, action)
+            and manageable_organisations(user).filter(pk=instance.organisation_id).exists()
+        )
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return Invitation.objects.filter(organisation__in=manageable_organisations(user))
+
+
+class InvitationIndexView(generic.IndexView):
+    withdraw_url_name = None
+
+    def get_base_queryset(self):
+        return Invitation.objects.filter(
+            organisation__in=manageable_organisations(self.request.user)
+        ).select_related("organisation", "invited_by")
+
+    def get_add_url(self):
+        return reverse("members:add")
+
+    def get_edit_url(self, instance):
+        return None
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.is_open():
+            buttons.append(
+                MenuItem(
+                    _("Withdraw"),
+                    url=reverse(self.withdraw_url_name, args=[instance.pk]),
+                    icon_name="bin",
+                    priority=30,
+                )
+            )
+        return buttons
+
+
+class InvitationWithdrawView(generic.DeleteView):
+    """Withdrawing keeps the invitation (its link stops working) instead of deleting it."""
+
+    permission_required = "withdraw"
+    template_name = "cms/invitations/confirm_withdraw.html"
+    page_title = _("Withdraw")
+    withdraw_url_name = None
+
+    def get_queryset(self):
+        # Another organisation's invitation answers 404: nothing about it is revealed.
+        return InvitationIndexView.get_base_queryset(self).filter(status=InvitationStatus.PENDING)
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.get_queryset(), pk=self.kwargs[self.pk_url_kwarg])
+
+    def get_delete_url(self):
+        return reverse(self.withdraw_url_name, args=[self.object.pk])
+
+    @property
+    def confirmation_message(self):
+        return gettext("Withdraw the invitation of %(email)s? Its link stops working at once.") % {
+            "email": self.object.email
+        }
+
+    def form_valid(self, form):
+        self.object.close(InvitationStatus.WITHDRAWN)
+        log(instance=self.object, action="wagtail.edit")
+        messages.success(
+            self.request,
+            gettext("Invitation of %(email)s withdrawn.") % {"email": self.object.email},
+        )
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class InvitationViewSet(ModelViewSet):
+    model = Invitation
+    icon = "mail"
+    add_to_admin_menu = False
+    add_to_reference_index = False
+    index_view_class = InvitationIndexView
+    withdraw_view_class = InvitationWithdrawView
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_display = [
+        "email",
+        "first_name",
+        "last_name",
+        "organisation",
+        "role",
+        StatusTagColumn(
+            "status",
+            label=_("status"),
+            accessor="status_label",
+            primary=lambda invitation: invitation.is_open(),
+        ),
+        Column(
+            "invited_by",
+            label=_("invited by"),
+            accessor=lambda i: (i.invited_by.get_full_name() or "—") if i.invited_by else "—",
+        ),
+        DateColumn("created_at", label=_("sent")),
+        Column(
+            "expires_at",
+            label=_("expires"),
+            accessor=lambda i: date_format(localtime(i.expires_at), "SHORT_DATE_FORMAT"),
+        ),
+    ]
+    list_filter = ["status"]
+
+    @property
+    def permission_policy(self):
+        return InvitationPermissionPolicy(self.model)
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            withdraw_url_name=self.get_url_name("withdraw"), **kwargs
+        )
+
+    @property
+    def withdraw_view(self):
+        return self.construct_view(
+            self.withdraw_view_class, usage_url_name=None, delete_url_name=None
+        )
+
+    def get_urlpatterns(self):
+        # A listing and a withdraw action only: invitations are made under Members › Add
+        # and never edited or deleted.
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("withdraw/<int:pk>/", self.withdraw_view, name="withdraw"),
+        ]
+
+
 # --- API tokens ----------------------------------------------------------------------------------
 # Everyone with admin access lists, creates and revokes their own tokens. Main users also list
-# and revoke (never create) the tokens of the active members of the organisations they manage;
-# maintainers revoke anyone's. Tokens are never edited or deleted: revoked ones stay listed.
+# and revoke (never create) the tokens of accounts that belong to their organisation alone:
+# every active membership of the account is in an organisation they manage (a person who is
+# also another organisation's member keeps their tokens: cms.members.accounts_managed_by).
+# Maintainers revoke anyone's. Tokens are never edited or deleted: revoked ones stay listed.
 REVOKE_ACTION = "cms.revoke_api_token"
 
 
@@ -140,11 +354,9 @@ def tokens_visible_to(user):
     tokens = ApiToken.objects.select_related("user")
     if sees_all_tokens(user):
         return tokens
-    organisations = manageable_organisations(user)
-    if not organisations.exists():
+    if not manageable_organisations(user).exists():
         return tokens.filter(user=user)
-    members = Membership.objects.filter(organisation__in=organisations, is_active=True)
-    return tokens.filter(Q(user=user) | Q(user__in=members.values("user"))).distinct()
+    return tokens.filter(Q(user=user) | Q(user__in=accounts_managed_by(user).values("pk")))
 
 
 class ApiTokenPermissionPolicy(ModelPermissionPolicy):

@@ -16,7 +16,13 @@ from wagtail.admin.views.reports.workflows import (
 from wagtail.models import Page, WorkflowState, get_default_page_content_type
 
 from .views import COST_SHARES_PERMISSION, cost_shares
-from .viewsets import REVOKE_ACTION, ApiTokenViewSet, MembershipViewSet, OrganisationViewSet
+from .viewsets import (
+    REVOKE_ACTION,
+    ApiTokenViewSet,
+    InvitationViewSet,
+    MembershipViewSet,
+    OrganisationViewSet,
+)
 
 
 @hooks.register("register_admin_viewset")
@@ -24,6 +30,7 @@ def register_viewsets():
     return [
         OrganisationViewSet("organisations"),
         MembershipViewSet("members"),
+        InvitationViewSet("member-invitations"),
         ApiTokenViewSet("api-tokens"),
     ]
 

@@ -7,6 +7,7 @@ a CSRF-checked session); the domain rules are the same functions the admin uses.
 import graphene
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Prefetch
 
 from cms.api.access import public_filter, require_viewer
 from cms.api.loaders import attach_batch
@@ -23,6 +24,7 @@ from .models import (
     ServicePage,
 )
 from .schema import LocaleCode, Service, ServiceRef, mark, optimise, request_cache, selected
+from .sharing import colleagues, refused_usernames
 
 
 def _services(info, pages_qs, code, path=()):
@@ -111,7 +113,11 @@ class SavedList(graphene.ObjectType):
     def resolve_shared_with(service_list, info):
         if not service_list.is_owned_by(info.context.user):
             return []
-        return service_list.shared_with.all()
+        # Whom the owner may still share with (services.sharing): prefetched so by
+        # resolve_service_lists; a list from a mutation is read here.
+        if "shared_with" in getattr(service_list, "_prefetched_objects_cache", {}):
+            return service_list.shared_with.all()
+        return service_list.shared_with.filter(pk__in=colleagues(info.context.user))
 
     def resolve_services(service_list, info, locale):
         code = getattr(locale, "value", locale)
@@ -196,10 +202,12 @@ class StaffQuery(graphene.ObjectType):
 
     def resolve_service_lists(self, info):
         user = require_viewer(info)
+        # `sharedWith` is shown to the owner only: the prefetch keeps whom the viewer (the
+        # owner) may still share with (services.sharing).
         lists = list(
             ServiceList.visible_to(user)
             .select_related("owner")
-            .prefetch_related("items", "shared_with")
+            .prefetch_related("items", Prefetch("shared_with", queryset=colleagues(user)))
             .order_by("name", "pk")
         )
         request_cache(info)["service_lists"] = lists
@@ -310,12 +318,10 @@ class ChangeServiceList(graphene.Mutation):
             service_list.name = name.strip()
             service_list.save(update_fields=["name", "updated_at"])
         if share_with is not None:
-            from .viewsets import colleagues
-
-            found = list(colleagues(user).filter(username__in=share_with))
-            unknown = sorted(set(share_with) - {u.username for u in found})
-            if unknown:
-                raise GraphQLError(f"Cannot share with: {', '.join(unknown)}.")
+            # Unknown users and users you may not share with get the same answer.
+            found, refused = refused_usernames(user, share_with)
+            if refused:
+                raise GraphQLError(f"Cannot share with: {', '.join(refused)}.")
             service_list.shared_with.set(found)
         for page in pages:
             service_list.add(page)

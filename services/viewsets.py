@@ -1,5 +1,7 @@
 """Admin screens of the service catalogue's snippets."""
 
+from collections import Counter
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -31,6 +33,8 @@ from .models import (
     ServiceList,
     ServicePage,
 )
+from .sharing import colleagues
+from .sharing import label as sharing_label
 
 
 def taxonomy_viewset(taxonomy_model):
@@ -217,24 +221,19 @@ class ServiceListPermissionPolicy(ModelPermissionPolicy):
         return ServiceList.visible_to(user)
 
 
-def colleagues(user):
-    """Who a list can be shared with: the other active users with an active role."""
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, memberships__is_active=True)
-        .exclude(pk=user.pk)
-        .distinct()
-        .order_by("first_name", "last_name", "username")
-    )
-
-
 class ServiceListForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "shared_with" in self.fields and self.for_user is not None:
-            self.fields["shared_with"].queryset = colleagues(self.for_user)
+            # Only whom the owner may share with (services.sharing); a forged id of anyone
+            # else is an invalid choice. The e-mail address only tells namesakes apart.
+            choices = colleagues(self.for_user)
+            names = Counter(sharing_label(u) for u in choices)
+            self.fields["shared_with"].queryset = choices
             self.fields["shared_with"].label_from_instance = lambda u: (
-                f"{u.get_full_name() or u.username} ({u.email})"
+                f"{sharing_label(u)} ({u.email})"
+                if names[sharing_label(u)] > 1
+                else sharing_label(u)
             )
 
 
@@ -295,11 +294,32 @@ class ServiceListInspectView(generic.InspectView):
     def get_delete_url(self):
         return super().get_delete_url() if self.object.is_owned_by(self.request.user) else None
 
+    def get_owner_display_value(self):
+        return sharing_label(self.object.owner)
+
+    def get_shared_with_display_value(self):
+        # Whom the owner still may share with (services.sharing), by name.
+        recipients = self.object.shared_with.filter(pk__in=colleagues(self.object.owner))
+        return ", ".join(sharing_label(u) for u in recipients) or "-"
+
+    def get_fields_context(self):
+        fields = self.fields
+        if not self.object.is_owned_by(self.request.user):
+            # As in GraphQL: only the owner sees whom a list is shared with; the services
+            # are listed below, published ones only.
+            fields = [name for name in fields if name not in ("shared_with", "pages")]
+        return [self.get_context_for_field(name) for name in fields]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["items"] = self.object.items.select_related(
+        items = self.object.items.select_related(
             "page", "page__provider", "page__responsible_municipality"
         )
+        if not self.object.is_owned_by(self.request.user):
+            # The owner may have chosen a draft they can see; a colleague sees the list's
+            # published public services only, as in GraphQL.
+            items = items.filter(page__in=ServicePage.objects.live().public())
+        context["items"] = items
         return context
 
 

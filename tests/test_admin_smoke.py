@@ -224,6 +224,20 @@ def plant_other_member():
     log(instance=membership, action="wagtail.create", user=actor(MA).user)
 
 
+def plant_other_invitation():
+    """A pending invitation of another organisation (cms.members.invite_member)."""
+    from cms.members import invite_member
+
+    invite_member(
+        organisation=Organisation.objects.get(pk=world().other_municipality),
+        role=Role.EXPERT,
+        email=f"{OTHER_NEW_MEMBER}@example.fi",
+        first_name="Uusi",
+        last_name="Kutsuttu",
+        invited_by=actor(MA).user,
+    )
+
+
 def unpublish_other():
     Page.objects.filter(pk=world().other).update(live=False)
 
@@ -399,6 +413,11 @@ def _members_listing(response, body, a):
     else:
         assert organisations == {a.organisation.pk}
         assert a.user.email in body
+
+
+def _invitations_listing(response, body, a):
+    if a.role == MA:
+        assert OTHER_NEW_MEMBER in body, "a maintainer sees every organisation's invitations"
 
 
 def _member_form(response, body, a):
@@ -643,6 +662,13 @@ SCREENS = [
     # --- Organisations and members
     Screen("members", _url("members:index"), only(*MEMBER_MANAGERS), _members_listing),
     Screen("add member", _url("members:add"), only(*MEMBER_MANAGERS), _member_form),
+    Screen(
+        "member invitations",
+        _url("member-invitations:index"),
+        only(*MEMBER_MANAGERS),
+        _invitations_listing,
+        setup=(plant_other_invitation,),
+    ),
     Screen(
         "edit own membership",
         lambda w, a: reverse("members:edit", args=[a.membership.pk]),

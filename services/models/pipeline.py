@@ -179,11 +179,17 @@ class ServiceList(ClusterableModel):
 
     @classmethod
     def visible_to(cls, user):
-        """The user's own lists and the lists shared with the user."""
+        """The user's own lists and the lists shared with the user, while the owner may still
+        share with them (`services.sharing`)."""
+        from services.sharing import may_share
+
         if not user.is_authenticated:
             return cls.objects.none()
         shared = cls.shared_with.through.objects.filter(user=user).values("servicelist_id")
-        return cls.objects.filter(models.Q(owner=user) | models.Q(pk__in=shared))
+        shared_lists = cls.objects.filter(pk__in=shared).filter(
+            may_share(models.OuterRef("owner"), user.pk)
+        )
+        return cls.objects.filter(models.Q(owner=user) | models.Q(pk__in=shared_lists.values("pk")))
 
     def is_owned_by(self, user) -> bool:
         return user.is_authenticated and self.owner_id == user.pk

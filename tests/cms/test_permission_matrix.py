@@ -4,11 +4,14 @@ EXPECTED is written out here independently of `cms.roles`, so a wrong declaratio
 fails both the behaviour tests and `test_declared_matrix_matches`.
 """
 
+import re
+
 import pytest
+from django.test import Client
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
-from cms.models import Membership
+from cms.models import Invitation, Membership
 from cms.roles import Role, permission_matrix
 from services.models import ServiceCategory, ServicePage
 from tests.admin_forms import rich_text, service_form_data
@@ -194,13 +197,19 @@ def test_manage_own_users(role, world, client, mailoutbox):
             "last_name": "Käyttäjä",
         },
     )
-    created = Membership.objects.filter(user__email=email, organisation=own).exists()
-    assert created is expected(role, "manage_own_users")
-    if created:
-        # The new user gets an e-mail with a set-password link and no usable password.
+    invited = Invitation.objects.filter(email=email, organisation=own, status="pending").exists()
+    assert invited is expected(role, "manage_own_users")
+    # Adding is an invitation: nothing exists until the person accepts it.
+    assert not Membership.objects.filter(user__email=email).exists()
+    if invited:
+        # The person gets an e-mail with a link; setting a password there makes the account
+        # and the membership.
         assert mailoutbox[-1].to == [email]
-        assert "/admin/password_reset/confirm/" in mailoutbox[-1].body
-        assert not Membership.objects.get(user__email=email).user.has_usable_password()
+        link = re.search(r"http://testserver(/admin/invitations/\S+/)", mailoutbox[-1].body)[1]
+        password = "Uusi-salasana-2026!"
+        Client().post(link, {"new_password1": password, "new_password2": password})
+        membership = Membership.objects.get(user__email=email, organisation=own)
+        assert membership.role == target_role and membership.user.check_password(password)
 
 
 @pytest.mark.parametrize("role", list(EXPECTED))

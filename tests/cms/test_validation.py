@@ -1,10 +1,12 @@
 """Validation of organisations, cost shares and memberships, through the real admin."""
 
+import re
 from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 
 from cms.models import Membership, Organisation
@@ -407,13 +409,18 @@ def test_members_admin_refuses_a_deactivated_member_too(maintainer, user):
 
 @pytest.mark.django_db
 def test_members_admin_adds_a_valid_member(maintainer, mailoutbox):
+    """Adding invites: the membership is made when the person accepts the e-mailed link."""
     helsinki = Organisation.objects.get(slug="helsinki")
     response = maintainer.post(reverse("members:add"), member_data(helsinki, Role.EXPERT))
     assert response.status_code == 302
+    assert not Membership.objects.filter(user__email="uusi.kayttaja@example.fi").exists()
+    assert len(mailoutbox) == 1
+    link = re.search(r"http://testserver(/admin/invitations/\S+/)", mailoutbox[0].body)[1]
+    password = "Uusi-salasana-2026!"
+    Client().post(link, {"new_password1": password, "new_password2": password})
     membership = Membership.objects.get(user__email="uusi.kayttaja@example.fi")
     assert membership.organisation == helsinki and membership.role == Role.EXPERT
     assert membership.user.groups.filter(name=group_name(helsinki, Role.EXPERT)).exists()
-    assert len(mailoutbox) == 1
 
 
 @pytest.mark.django_db
