@@ -6,7 +6,8 @@
 #   make search-eval  search quality: recall@10, MRR and zero results of the judged queries
 #   make system-packages  install Voikko (Finnish search) with apt-get when root, else explain
 #   make lint    ruff check + ruff format --check
-#   make check   Django system checks + missing-migration check + make messages-check
+#   make check   Django system checks + missing-migration check + make messages-check + make check-deploy
+#   make check-deploy  `manage.py check --deploy` on the production settings, failing on any warning
 #   make messages-check  fail on untranslated/fuzzy/missing entries of the fi and sv catalogues
 #   make makemessages    refresh the fi and sv catalogues (translations/locale) from the source
 #   make schema  regenerate graphql/schema.graphql (the API contract)
@@ -39,7 +40,7 @@ BENCH_ARGS ?=
 SEARCH_EVAL_ARGS ?=
 
 .PHONY: help venv install messages run test test-sqlite test-postgres lint check schema lock clean
-.PHONY: makemessages messages-check
+.PHONY: makemessages messages-check check-deploy
 .PHONY: bench search-eval system-packages
 
 help:
@@ -169,13 +170,23 @@ lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-check: $(STAMP) messages-check
+check: $(STAMP) messages-check check-deploy
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py permission_matrix --check
 	@tmp=$$(mktemp --suffix=.graphql); trap 'rm -f "$$tmp"' EXIT; \
 	$(PY) manage.py graphql_schema --out "$$tmp" >/dev/null; \
 	diff -u graphql/schema.graphql "$$tmp" || { echo "graphql/schema.graphql is stale: run make schema" >&2; exit 1; }
+
+# The production settings with dummy values for what they require from the environment
+# (a random 60-character secret key, a host name, an in-memory SQLite database): any
+# warning of `check --deploy` (HSTS, SSL redirect, cookies, ...) fails.
+check-deploy: $(STAMP)
+	DJANGO_SETTINGS_MODULE=cms.settings.production \
+	DJANGO_SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(60))')" \
+	DJANGO_ALLOWED_HOSTS=palvelumanuaali.example.fi \
+	DATABASE_URL=sqlite:///:memory: \
+	$(PY) manage.py check --deploy --fail-level WARNING
 
 schema: $(STAMP)
 	$(PY) manage.py graphql_schema --out graphql/schema.graphql

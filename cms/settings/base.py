@@ -6,6 +6,7 @@ Environment-specific modules (dev, test, production) only change values.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -71,6 +72,9 @@ DEMO_PASSWORD = env_str("DEMO_PASSWORD", "Palvelumanuaali-demo-2026")
 # How many reverse proxies in front of the app append to X-Forwarded-For; 0 (the
 # default) ignores the header. The client IP is cms.client_ip.client_ip (docs/security.md).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Strict-Transport-Security max-age in production (cms/settings/production.py): one year;
+# a first rollout may start lower (e.g. 300) and raise it.
+HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31_536_000)
 
 EMAIL_BACKEND = EMAIL_URL_BACKEND
 
@@ -98,6 +102,7 @@ INSTALLED_APPS = [
     "graphene_django",
     "wagtail_headless_preview",
     "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -107,6 +112,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy header (CONTENT_SECURITY_POLICY below).
+    "cms.csp.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -223,6 +230,40 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_HANDLER = "cms.login_throttling.LoginThrottlingHandler"
 AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_ip"
+
+# --- Content-Security-Policy (django-csp, cms/csp.py) -------------------------------------
+# One policy in every environment, so that a violation shows up in development first.
+# What each source is for: docs/security.md "Production headers and CSP".
+_preview = urlsplit(HEADLESS_PREVIEW_URL or "")
+HEADLESS_PREVIEW_ORIGIN = f"{_preview.scheme}://{_preview.netloc}" if _preview.netloc else None
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        # The admin's preview panel; the "Frontend" preview mode frames the preview client.
+        "frame-src": ["'self'", *filter(None, [HEADLESS_PREVIEW_ORIGIN])],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+# Added under /admin/ only: Wagtail's inline widget scripts (choosers, inline panels,
+# date pickers, wagtail-localize's chooser URLs) and the <style> elements of its React
+# parts (Draftail, the wagtail-localize editor's styled-components).
+CSP_ADMIN_EXTRA = {"script-src": ["'unsafe-inline'"], "style-src": ["'unsafe-inline'"]}
+# Added to /graphql/ while GraphiQL is enabled (development only): graphene-django's
+# page loads GraphiQL from jsDelivr and sets its options in an inline script.
+CSP_GRAPHIQL_EXTRA = {
+    "script-src": ["https://cdn.jsdelivr.net", "'unsafe-inline'"],
+    "style-src": ["https://cdn.jsdelivr.net", "'unsafe-inline'"],
+}
+# No third-party avatar images in the admin (and no e-mail hashes sent to Gravatar).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,

@@ -59,3 +59,18 @@ def session_as(browser, live_server, settings):
     yield _login
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Keep a copy of the shared demo world (tests/conftest.py) for the browser tests.
+
+    Browser tests are transactional (live_server): the database is flushed after each.
+    Marked `django_db(transaction=True, serialized_rollback=True)`, a test starts by
+    restoring this copy, so every browser test sees the demo world whichever ran before.
+    """
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+    yield

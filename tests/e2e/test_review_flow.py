@@ -6,7 +6,9 @@ from wagtail.models import WorkflowState
 
 from services.models import ServicePage
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: start from the shared demo world even after another browser test
+# has flushed the database (tests/e2e/conftest.py).
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_review_in_the_browser(session_as):
