@@ -7,4 +7,6 @@ class ServicesConfig(AppConfig):
     verbose_name = _("Services")
 
     def ready(self):
-        from . import log_actions, signals  # noqa: F401
+        from . import admin_visibility, log_actions, signals  # noqa: F401
+
+        admin_visibility.install()

@@ -23,7 +23,7 @@ from wagtail_localize.models import Translation
 from cms.roles import VIEW_INTERNAL
 from translations.workflow import may_change_live_content
 
-from . import freshness, views
+from . import admin_visibility, freshness, views
 from .models import (
     ChangeRequest,
     ChangeRequestStatus,
@@ -215,6 +215,7 @@ def localize_screen(request, *args, **kwargs):
     if not request.user.has_perm(VIEW_INTERNAL):
         raise PermissionDenied
     match = _localize_resolver().resolve(request.path_info)
+    admin_visibility.check_localize_screen(request, match.kwargs)
     if request.method == "POST" and not may_change_live_content(
         request.user, match.url_name, match.kwargs, request.POST
     ):
@@ -245,3 +246,12 @@ def register_sla_report_menu_item():
     return SlaReportMenuItem(
         _("Pipeline SLA"), reverse("services_sla_report"), icon_name="time", order=50
     )
+
+
+# --- Admin visibility of pages (services.permissions.pages_visible_in_admin) --------------------
+hooks.register("construct_explorer_page_queryset", admin_visibility.explorer_queryset)
+hooks.register("construct_page_chooser_queryset", admin_visibility.chooser_queryset)
+hooks.register("before_move_page", admin_visibility.before_move_page)
+for _bulk_action in admin_visibility.BULK_ACTIONS:
+    # After Wagtail's own registrations (order 0), so these replace them.
+    hooks.register("register_bulk_action", _bulk_action, order=1)

@@ -117,6 +117,11 @@ class ServicePageForm(WagtailAdminPageForm):
         for name, queryset in choices.items():
             if name in self.fields and queryset is not None:
                 self.fields[name].queryset = queryset
+        # "See also" offers the own subtree and live public services (services.permissions).
+        from services.admin_visibility import limit_page_choices
+
+        for form in getattr(self, "formsets", {}).get("related_services", ()):
+            limit_page_choices(form.fields["service"], self.for_user, [form.instance.service_id])
 
     def _post_clean(self):
         # modelcluster assigns parental many-to-many values only in save(), so the model's
