@@ -2,12 +2,16 @@
 
 In order, a request is refused before anything runs when
 1. its body is larger than settings.GRAPHQL_MAX_BODY_BYTES (400, before reading it);
-2. it sends an Authorization header that is not a valid bearer token (401);
-3. it is a session-authenticated POST that fails Django's CSRF check (403);
-4. its body is not JSON, or query / variables / operationName have the wrong type (400);
-5. its query is longer than settings.GRAPHQL_MAX_QUERY_BYTES (400, before parsing);
-6. its query does not parse or fails validation: graphql-core's standard rules plus
-   cms.api.validation's depth, alias and introspection rules (400).
+2. it sends an Authorization header that is not a valid bearer token (401, unless 3);
+3. its client (token, session user, else IP; a bad token counts against its IP) is over
+   its rate limit (429 with Retry-After; cms.api.rate_limit);
+4. it is a session-authenticated POST that fails Django's CSRF check (403);
+5. its body is not JSON, or query / variables / operationName have the wrong type (400);
+6. its query is longer than settings.GRAPHQL_MAX_QUERY_BYTES (400, before parsing);
+7. its query does not parse or fails validation: graphql-core's standard rules plus
+   cms.api.validation's depth, alias and introspection rules (400);
+8. its estimated cost, with the request's variables, is over settings.GRAPHQL_MAX_COST
+   (cms.api.validation.MaxCostRule; 400).
 Errors are GraphQL-shaped JSON: {"errors": [{"message": ...}]}. Unless DEBUG, an
 unexpected exception in a resolver answers "Internal error." (logged in full here), so
 no traceback, SQL or path leaves the server; GraphQLErrors raised on purpose are kept.
@@ -32,8 +36,9 @@ from graphql.utilities import get_operation_ast
 
 from graphql import OperationType, execute, parse, validate, validate_schema
 
+from . import rate_limit
 from .auth import ApiAuthenticationError, bearer_user
-from .validation import validation_rules
+from .validation import cost_errors, validation_rules
 
 logger = logging.getLogger(__name__)
 MAX_VALIDATION_ERRORS = 20
@@ -52,6 +57,7 @@ def prepared_document(schema, query: str, max_depth: int, max_aliases: int, intr
         document,
         validation_rules(),
         MAX_VALIDATION_ERRORS,
+        hide_suggestions=not introspection,
     )
     return document, tuple(errors)
 
@@ -59,9 +65,14 @@ def prepared_document(schema, query: str, max_depth: int, max_aliases: int, intr
 INTERNAL_ERROR = "Internal error."
 PERMISSION_DENIED = "Permission denied."
 TOO_DEEP = "The query is nested too deeply."
-# Validation messages suggest field and argument names ("Did you mean 'services'?"):
-# with introspection off they would let a client map the schema anyway.
+# Validation and input coercion messages suggest names of the schema ("Did you mean
+# 'services'?"): with introspection off they would let a client map the schema anyway.
+# graphql-core leaves them out (`hide_suggestions`, in validation and in the coercion of
+# variables and arguments); format_error strips any that is left from every message.
 SUGGESTION = re.compile(r"\s*Did you mean .*\?\s*$", re.DOTALL)
+# extensions.code of the errors that refuse a request before it runs (parsing,
+# validation, variables), so clients can tell them from errors inside a field.
+BAD_USER_INPUT = "BAD_USER_INPUT"
 
 
 def _csrf_failure(request):
@@ -106,7 +117,13 @@ class GraphQLView(BaseGraphQLView):
         try:
             token_user = bearer_user(request)
         except ApiAuthenticationError as error:
-            return error_response(error.message, 401, {"WWW-Authenticate": error.www_authenticate})
+            # Counted against the client's address, like an anonymous request.
+            return rate_limit.refusal(request) or error_response(
+                error.message, 401, {"WWW-Authenticate": error.www_authenticate}
+            )
+        refused = rate_limit.refusal(request, token_user)
+        if refused is not None:
+            return refused
 
         if token_user is not None:
             request.user = token_user
@@ -167,6 +184,10 @@ class GraphQLView(BaseGraphQLView):
         )
         if errors:
             return ExecutionResult(data=None, errors=list(errors))
+        # The cost depends on the variables (`limit: $limit`): per request, not cached.
+        errors = cost_errors(schema, document, variables)
+        if errors:
+            return ExecutionResult(data=None, errors=errors)
         operation = get_operation_ast(document, operation_name)
         if request.method.lower() == "get" and operation is not None:
             if operation.operation != OperationType.QUERY:
@@ -183,6 +204,7 @@ class GraphQLView(BaseGraphQLView):
             "variable_values": variables,
             "operation_name": operation_name,
             "middleware": self.get_middleware(request),
+            "hide_suggestions": not settings.GRAPHQL_INTROSPECTION,
         }
         if operation is not None and operation.operation == OperationType.MUTATION:
             with transaction.atomic():
@@ -193,6 +215,14 @@ class GraphQLView(BaseGraphQLView):
         return execute(schema, document, **options)
 
     def format_error(self, error):
+        formatted = self._format_error(error)
+        if not settings.GRAPHQL_INTROSPECTION and isinstance(formatted.get("message"), str):
+            # Whatever produced the message (parser, validation, coercion of variables or
+            # arguments, a resolver), it names nothing of the schema in production.
+            formatted["message"] = SUGGESTION.sub("", formatted["message"])
+        return formatted
+
+    def _format_error(self, error):
         if isinstance(error, HttpError):
             return {"message": error.message}
         if isinstance(error, GraphQLError):
@@ -200,8 +230,10 @@ class GraphQLView(BaseGraphQLView):
             if original is None or isinstance(original, GraphQLError):
                 # Syntax and validation errors, and messages resolvers raise on purpose.
                 formatted = error.formatted
-                if original is None and not settings.GRAPHQL_INTROSPECTION:
-                    formatted["message"] = SUGGESTION.sub("", formatted["message"])
+                if not formatted.get("path"):
+                    # Not from a field: the request was refused before anything ran.
+                    extensions = formatted.get("extensions") or {}
+                    formatted["extensions"] = {"code": BAD_USER_INPUT, **extensions}
                 return formatted
             return self._unexpected(error, original)
         if isinstance(error, RecursionError):

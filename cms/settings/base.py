@@ -47,6 +47,22 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_rate(name: str, default: str) -> str:
+    """A django-ratelimit rate, "count/period" (period s, m, h or d, optionally with a
+    multiplier: "300/m", "100/5m"); empty turns the limit off."""
+    value = os.environ.get(name, default).strip()
+    count, _, period = value.partition("/")
+    multiplier, unit = period[:-1], period[-1:]
+    valid = (
+        count.isdigit()
+        and unit in ("s", "m", "h", "d")
+        and (multiplier == "" or multiplier.isdigit())
+    )
+    if value and not valid:
+        raise ImproperlyConfigured(f"{name} must be a rate such as 300/m, got {value!r}")
+    return value
+
+
 # --- Environment (read once) -------------------------------------------------
 DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = env_str("DJANGO_SECRET_KEY")
@@ -65,6 +81,14 @@ GRAPHQL_MAX_DEPTH = env_int("GRAPHQL_MAX_DEPTH", 10)
 GRAPHQL_MAX_ALIASES = env_int("GRAPHQL_MAX_ALIASES", 30)
 GRAPHQL_MAX_QUERY_BYTES = env_int("GRAPHQL_MAX_QUERY_BYTES", 20_000)
 GRAPHQL_MAX_BODY_BYTES = env_int("GRAPHQL_MAX_BODY_BYTES", 1_048_576)
+# The estimated values a query may return (fields × list sizes, docs/api.md "Limits").
+GRAPHQL_MAX_COST = env_int("GRAPHQL_MAX_COST", 50_000)
+# Requests per client and window (cms/api/rate_limit.py): anonymous per IP, bearer
+# tokens per token and session users per user; counted in the default cache.
+GRAPHQL_RATE_LIMIT_ANONYMOUS = env_rate("GRAPHQL_RATE_LIMIT_ANONYMOUS", "300/m")
+GRAPHQL_RATE_LIMIT_AUTHENTICATED = env_rate("GRAPHQL_RATE_LIMIT_AUTHENTICATED", "1200/m")
+# A cache that does not answer lets requests through (django-ratelimit would refuse all).
+RATELIMIT_FAIL_OPEN = True
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static")))
 HEADLESS_PREVIEW_URL = env_str("HEADLESS_PREVIEW_URL", "http://localhost:3000/preview")
@@ -190,7 +214,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Wagtail -------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Palvelumanuaali"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend (SQLite FTS5 / PostgreSQL), searching user text as plain words.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Every document download goes through Wagtail's serve view, which enforces the

@@ -12,6 +12,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 GRAPHIQL_ENABLED = False
 GRAPHQL_INTROSPECTION = True
 AXES_ENABLED = False
+# No test is rate-limited unless it lowers these (tests/api/test_rate_limit.py).
+GRAPHQL_RATE_LIMIT_ANONYMOUS = "1000000/m"
+GRAPHQL_RATE_LIMIT_AUTHENTICATED = "1000000/m"
 # Uploads made by tests (the shared demo world included) go to a throwaway directory.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="palvelumanuaali-test-media-"))
 WAGTAILADMIN_BASE_URL = "http://testserver"

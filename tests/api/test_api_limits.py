@@ -101,6 +101,7 @@ def test_depth_10_runs_and_11_is_refused(settings):
         {
             "message": "Query depth 11 exceeds the limit of 10.",
             "locations": [{"line": 1, "column": 1}],
+            "extensions": {"code": "BAD_USER_INPUT"},
         }
     ]
 

@@ -12,4 +12,5 @@ GRAPHIQL_ENABLED = False
 WAGTAILAPI_LIMIT_MAX = 100
 # Seeding and measuring should not be throttled or emailed.
 AXES_ENABLED = False
+RATELIMIT_ENABLE = False  # the API's rate limit (cms/api/rate_limit.py)
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
