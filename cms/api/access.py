@@ -2,12 +2,12 @@
 
 from django.conf import settings
 from django.db.models import Q
-from wagtail.models import CollectionViewRestriction, Locale, Page, PageViewRestriction
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 
-from cms.models import is_municipal_user
+from cms.access import may_read_internal
 from graphql import GraphQLError
 
-from .loaders import request_cache
+from .context import request_cache
 
 
 def viewer(info):
@@ -19,12 +19,12 @@ def viewer(info):
 
 
 def can_view_internal(info) -> bool:
-    """Internal information is for authenticated users with a municipal role (the
-    `services.view_internal` permission, as in the admin)."""
+    """Whether the caller may read internal information: `cms.access.may_read_internal`,
+    the one rule of the admin and the API, asked once per request."""
     cache = request_cache(info)
-    if "internal" not in cache:
-        cache["internal"] = is_municipal_user(viewer(info))
-    return cache["internal"]
+    if "may_read_internal" not in cache:
+        cache["may_read_internal"] = may_read_internal(viewer(info))
+    return cache["may_read_internal"]
 
 
 def require_viewer(info):
@@ -32,21 +32,6 @@ def require_viewer(info):
     if user is None:
         raise GraphQLError("Authentication required: send a personal API token.")
     return user
-
-
-def locales(info) -> dict[str, Locale]:
-    cache = request_cache(info)
-    if "locales" not in cache:
-        cache["locales"] = {loc.language_code: loc for loc in Locale.objects.all()}
-    return cache["locales"]
-
-
-def locale_for(info, code) -> Locale:
-    code = getattr(code, "value", code)
-    try:
-        return locales(info)[code]
-    except KeyError:
-        raise GraphQLError(f"Unknown locale {code!r}.") from None
 
 
 def public_filter(info, queryset):

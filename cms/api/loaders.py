@@ -1,26 +1,15 @@
 """Per-request batch loading for the GraphQL API.
 
-A list resolver registers the rows it returns (`Batch`); the first field resolver
-that needs something for one row (taxonomy labels, referenced documents, the
-workflow state...) loads it for every row of the batch in one query and caches it
-on the request. That keeps a list at a constant number of queries whatever its
-length, without loading what nobody asked for.
+A list resolver wraps the rows it returns (`cms.api.context.localise`), which gives
+them one `Batch`; the first field resolver that needs something for one row (taxonomy
+labels, referenced documents, the workflow state...) loads it for every row of the
+batch in one query, and the batch keeps it for the others. That keeps a list at a
+constant number of queries whatever its length, without loading what nobody asked for.
+`ObjectCache` does the same for objects referenced by id from stream fields, for the
+whole request (`cms.api.context.object_cache`).
 """
 
 from collections import defaultdict
-
-
-def request_cache(info) -> dict:
-    """A dict that lives as long as the HTTP request (graphene's context is the request)."""
-    context = info.context
-    cache = getattr(context, "_api_cache", None)
-    if cache is None:
-        cache = {}
-        try:
-            context._api_cache = cache
-        except AttributeError:  # a plain dict context (tests calling the schema directly)
-            cache = context.setdefault("_api_cache", {})
-    return cache
 
 
 class Batch:
@@ -35,21 +24,6 @@ class Batch:
         if key not in self.loaded:
             self.loaded[key] = loader(self.rows)
         return self.loaded[key]
-
-
-def attach_batch(rows):
-    batch = Batch(rows)
-    for row in batch.rows:
-        row._api_batch = batch
-    return batch.rows
-
-
-def batch_of(row) -> Batch:
-    batch = getattr(row, "_api_batch", None)
-    if batch is None:
-        batch = Batch([row])
-        row._api_batch = batch
-    return batch
 
 
 class ObjectCache:
@@ -77,7 +51,3 @@ class ObjectCache:
             found = {obj.pk: obj for obj in qs.filter(pk__in=pks)}
             for pk in pks:
                 self.objects[model][pk] = found.get(pk)
-
-
-def object_cache(info) -> ObjectCache:
-    return request_cache(info).setdefault("objects", ObjectCache())

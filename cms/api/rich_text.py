@@ -22,7 +22,7 @@ from wagtail.rich_text.rewriters import FIND_A_TAG, LinkRewriter, MultiRuleRewri
 from cms.ids import parse_id
 
 from .access import public_document, public_filter
-from .loaders import request_cache
+from .context import request_cache
 
 
 def _id(attrs) -> int | None:

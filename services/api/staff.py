@@ -1,7 +1,8 @@
 """Staff features in GraphQL: favourites, shareable lists and change requests.
 
 Every field and mutation here needs an authenticated user (a personal API token or
-a CSRF-checked session); the domain rules are the same functions the admin uses.
+a CSRF-checked session); the domain rules are the same functions the admin uses
+(services.change_requests, services.sharing).
 """
 
 import graphene
@@ -9,29 +10,26 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
 
-from cms.api.access import public_filter, require_viewer
-from cms.api.loaders import attach_batch
+from cms.api.access import can_view_internal, public_filter, require_viewer
+from cms.api.context import localise, request_cache
+from cms.api.pages import LocaleCode, locale_code
+from cms.api.selection import selected
 from cms.ids import parse_id
+from cms.members import user_language
 from graphql import GraphQLError
 
-from . import change_requests
-from .models import (
-    ChangeRequest,
-    ChangeRequestSection,
-    Favourite,
-    ServiceList,
-    ServiceListItem,
-    ServicePage,
-)
-from .schema import LocaleCode, Service, ServiceRef, mark, optimise, request_cache, selected
-from .sharing import colleagues, refused_usernames
+from .. import change_requests
+from ..models import ChangeRequest, Favourite, ServiceList, ServiceListItem, ServicePage
+from ..sharing import colleagues, refused_usernames
+from .enums import ChangeRequestSectionEnum
+from .optimise import optimise
+from .service import Service
+from .types import ServiceRef
 
 
 def _services(info, pages_qs, code, path=()):
-    pages = list(optimise(info, pages_qs, selected(info, *path)))
-    for page in pages:
-        mark(page, code)
-    return attach_batch(pages)
+    """Services of a staff list, wrapped as one batch in the requested locale."""
+    return localise(optimise(info, pages_qs, selected(info, *path)), code)
 
 
 def _live_service(info, service_id):
@@ -70,13 +68,9 @@ class Me(graphene.ObjectType):
         return user.get_full_name() or user.username
 
     def resolve_language(user, info):
-        from cms.members import user_language
-
         return user_language(user)
 
     def resolve_can_view_internal(user, info):
-        from cms.api.access import can_view_internal
-
         return can_view_internal(info)
 
     def resolve_roles(user, info):
@@ -120,9 +114,8 @@ class SavedList(graphene.ObjectType):
         return service_list.shared_with.filter(pk__in=colleagues(info.context.user))
 
     def resolve_services(service_list, info, locale):
-        code = getattr(locale, "value", locale)
+        code = locale_code(locale)
         cache = request_cache(info)
-        cache["language"] = code
         # The services of every list in the answer, read on the first list: one query for
         # all lists (per selection and locale: aliases may ask for different fields).
         loaded = cache.setdefault(("list_services", code, id(info.field_nodes[0])), {})
@@ -133,7 +126,7 @@ class SavedList(graphene.ObjectType):
         if wanted:
             loaded.update(dict.fromkeys(wanted))
             pages = public_filter(info, ServicePage.objects.filter(pk__in=wanted))
-            loaded.update({p.pk: p for p in _services(info, pages, code)})
+            loaded.update({s.node.pk: s for s in _services(info, pages, code)})
         return [loaded[i.page_id] for i in service_list.items.all() if loaded.get(i.page_id)]
 
 
@@ -161,7 +154,17 @@ class ChangeRequestType(graphene.ObjectType):
     history = graphene.List(graphene.NonNull(ChangeRequestEventType), required=True)
 
     def resolve_service(request, info):
-        return getattr(request, "_public_page", None)
+        # The service only while it is published and public, like everywhere in the API;
+        # read for every change request of the answer at once.
+        cache = request_cache(info)
+        loaded = cache.setdefault("change_request_services", {})
+        if request.page_id not in loaded:
+            requests = cache.get("change_requests") or []
+            wanted = {r.page_id for r in requests} | {request.page_id}
+            pages = public_filter(info, ServicePage.objects.filter(pk__in=wanted))
+            loaded.update(dict.fromkeys(wanted))
+            loaded.update({page.pk: page for page in pages.only("id", "slug", "title")})
+        return loaded[request.page_id]
 
     def resolve_history(request, info):
         return request.events.all()
@@ -189,15 +192,14 @@ class StaffQuery(graphene.ObjectType):
 
     def resolve_favourites(self, info, locale):
         user = require_viewer(info)
-        code = getattr(locale, "value", locale)
-        request_cache(info)["language"] = code
+        code = locale_code(locale)
         ids = list(
             Favourite.objects.filter(user=user)
             .order_by("-created_at")
             .values_list("page_id", flat=True)
         )
         pages = public_filter(info, ServicePage.objects.filter(pk__in=ids))
-        by_id = {p.pk: p for p in _services(info, pages, code)}
+        by_id = {s.node.pk: s for s in _services(info, pages, code)}
         return [by_id[i] for i in ids if i in by_id]
 
     def resolve_service_lists(self, info):
@@ -220,13 +222,7 @@ class StaffQuery(graphene.ObjectType):
             .prefetch_related("events")
             .order_by("-created_at")
         )
-        # The service only while it is published and public, like everywhere in the API.
-        pages = public_filter(
-            info, ServicePage.objects.filter(pk__in={r.page_id for r in requests})
-        ).only("id", "slug", "title")
-        by_id = {page.pk: page for page in pages}
-        for request in requests:
-            request._public_page = by_id.get(request.page_id)
+        request_cache(info)["change_requests"] = requests
         return requests
 
 
@@ -345,11 +341,6 @@ class DeleteServiceList(graphene.Mutation):
         return DeleteServiceList(ok=True)
 
 
-ChangeRequestSectionEnum = graphene.Enum(
-    "ChangeRequestSection", [(c.name, c.value) for c in ChangeRequestSection]
-)
-
-
 class SendChangeRequest(graphene.Mutation):
     """A municipal user asks the update pair to change a published service."""
 
@@ -379,6 +370,3 @@ class StaffMutation(graphene.ObjectType):
     change_service_list = ChangeServiceList.Field()
     delete_service_list = DeleteServiceList.Field()
     send_change_request = SendChangeRequest.Field()
-
-
-__all__ = ["StaffMutation", "StaffQuery"]
