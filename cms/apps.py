@@ -7,4 +7,6 @@ class CmsConfig(AppConfig):
     verbose_name = _("Palvelumanuaali")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import report_guards, signals  # noqa: F401
+
+        report_guards.install()

@@ -88,10 +88,6 @@ class Organisation(models.Model):
     def is_municipality(self) -> bool:
         return self.kind == OrganisationKind.MUNICIPALITY
 
-    @property
-    def is_provider(self) -> bool:
-        return self.kind == OrganisationKind.PROVIDER
-
     def clean(self):
         super().clean()
         errors = {}
@@ -466,13 +462,6 @@ class ApiToken(models.Model):
         return True
 
 
-def is_municipal_user(user) -> bool:
-    """True for users who may read internal information (municipal staff, maintainers)."""
-    if not user or not user.is_authenticated or not user.is_active:
-        return False
-    return user.is_superuser or user.has_perm("services.view_internal")
-
-
 __all__ = [
     "ApiToken",
     "Invitation",
@@ -483,5 +472,4 @@ __all__ = [
     "Role",
     "cost_share_total",
     "validate_cost_shares",
-    "is_municipal_user",
 ]

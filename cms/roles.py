@@ -1,7 +1,7 @@
 """Roles and what each may do: the one place where permissions are declared.
 
-`python manage.py sync_roles` turns these declarations into Wagtail groups, page
-permissions, collection permissions and model (snippet) permissions. Nothing is
+`python manage.py sync_roles` (cms/group_sync.py) turns these declarations into Wagtail
+groups, page permissions, collection permissions and model (snippet) permissions. Nothing is
 clicked together by hand; `docs/permissions.md` is generated from this module
 (`python manage.py permission_matrix --write`) and checked in CI.
 
@@ -10,9 +10,20 @@ page permissions in Wagtail are granted on a subtree: the catalogue tree is
 `Catalogue › <responsible municipality> › <provider> › service`, so a
 municipality's groups get their municipality folder and a provider's groups get
 the provider folders under every municipality.
+
+The rules with one name each (docs/architecture.md):
+- who may read internal information: `cms.access.may_read_internal` (the roles with
+  `VIEW_INTERNAL` here);
+- who may publish and approve: `roles_that_publish_and_approve` here, applied to a service
+  by `services.models.workflows.may_publish_and_approve`.
+
+Labels of the domain apps' models and permissions appear here as strings only: cms imports
+no domain app. The vocabularies (taxonomy models) are not listed here at all: a role that
+`manages_vocabularies` gets the permissions of every model in `services.vocabularies`,
+which registers them with the group sync.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -59,20 +70,12 @@ MANAGE_ALL_MEMBERS = "cms.manage_all_members"
 VIEW_ALL_MONITORING = "policies.view_all_monitoring"
 VIEW_OWN_MONITORING = "policies.view_own_monitoring"
 
+# Attachment collections, made by the group sync: key (in RoleSpec.collections) → name.
+PUBLIC_COLLECTION = "Julkiset liitteet"
+INTERNAL_COLLECTION = "Sisäiset liitteet"
+COLLECTIONS = {"public": PUBLIC_COLLECTION, "internal": INTERNAL_COLLECTION}
+
 # Model permissions grouped by what they allow.
-TAXONOMY_MODELS = (
-    "services.servicecategory",
-    "services.clientsituation",
-    "services.targetgroup",
-    "services.audience",
-    "services.implementationtype",
-    "services.serviceaccessibility",
-    "services.locationaccessibility",
-    "services.language",
-    "services.languagelevel",
-    "services.employmentstatus",
-    "services.municipality",
-)
 CRUD = ("add", "change", "delete", "view")
 
 
@@ -85,7 +88,6 @@ def crud(*models_: str) -> tuple[str, ...]:
 
 
 ADMIN_ACCESS = ("wagtailadmin.access_admin",)
-TAXONOMY_PERMS = crud(*TAXONOMY_MODELS)
 ORGANISATION_PERMS = crud("cms.organisation", "cms.membership")
 CONTACT_PERMS = crud("services.contact")
 # Decisions and agreement monitoring: managed by the project organisation only.
@@ -133,8 +135,9 @@ class RoleSpec:
     # roles that view internal information (a group view restriction on it).
     collections: tuple[str, ...] = ()
     members: MemberScope = MemberScope.NONE
+    # Add, change, delete and view every vocabulary (services.vocabularies).
+    manages_vocabularies: bool = False
     description: str = ""
-    extra: dict = field(default_factory=dict)
 
     @property
     def view_internal(self) -> bool:
@@ -157,7 +160,6 @@ ROLES: dict[Role, RoleSpec] = {
         page_permissions=FULL_PAGE_PERMS,
         model_permissions=ADMIN_ACCESS
         + (VIEW_INTERNAL, EDIT_INTERNAL, MANAGE_OWN_MEMBERS, MANAGE_ALL_MEMBERS)
-        + TAXONOMY_PERMS
         + ORGANISATION_PERMS
         + crud("services.holidayperiod")
         + CONTACT_PERMS
@@ -168,6 +170,7 @@ ROLES: dict[Role, RoleSpec] = {
         + MONITORING_PERMS,
         collections=("public", "internal"),
         members=MemberScope.ALL,
+        manages_vocabularies=True,
         description=_("Project organisation: everything, including organisations and taxonomies."),
     ),
     Role.MUNICIPALITY_MAIN_USER: RoleSpec(
@@ -247,8 +250,28 @@ ROLES: dict[Role, RoleSpec] = {
     ),
 }
 
-# Who may be the municipal half of the update pair and approve its reviews.
-MUNICIPAL_REVIEWER_ROLES = (Role.PRODUCER, Role.MUNICIPALITY_MAIN_USER)
+
+def roles_that_publish_and_approve(scope: PageScope) -> frozenset[Role]:
+    """Who may publish and approve: THE rule.
+
+    A role whose `page_permissions` include `publish_page` publishes the pages of its page
+    scope (the group sync grants it there) and approves the municipal review of the
+    services there. So, from `ROLES`:
+
+    - `PageScope.ROOT`: maintainers publish and approve everywhere;
+    - `PageScope.MUNICIPALITY`: the responsible municipality's content producers and main
+      users publish and approve its services, and are who may be the municipal half of
+      a service's update pair (its "municipal responsible person").
+
+    Provider roles and translators never publish: their work goes through the review.
+    `services.models.workflows.may_publish_and_approve(user, service)` applies this to
+    one service.
+    """
+    return frozenset(
+        role for role, spec in ROLES.items() if spec.page_scope == scope and spec.can_publish
+    )
+
+
 PROVIDER_ROLES = frozenset(
     role for role, spec in ROLES.items() if OrganisationKind.PROVIDER in spec.organisation_kinds
 )
@@ -299,7 +322,7 @@ def permission_matrix() -> dict[Role, dict[str, bool]]:
             "publish": spec.can_publish,
             "manage_own_users": spec.members in (MemberScope.OWN, MemberScope.ALL),
             "manage_other_users": spec.members == MemberScope.ALL,
-            "manage_taxonomies": "services.add_servicecategory" in spec.model_permissions,
+            "manage_taxonomies": spec.manages_vocabularies,
             "manage_organisations": "cms.add_organisation" in spec.model_permissions,
             "monitor_agreement": VIEW_ALL_MONITORING in spec.model_permissions
             and "policies.change_contentcase" in spec.model_permissions,

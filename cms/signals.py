@@ -4,8 +4,8 @@ from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from .group_sync import sync_roles, sync_user_groups
 from .models import Membership, Organisation
-from .permissions import sync_roles, sync_user_groups
 
 
 @receiver([post_save, post_delete], sender=Membership)

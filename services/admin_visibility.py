@@ -19,7 +19,7 @@ view on a given parent page, the chooser's "chosen multiple" view, the page
 workflow screens (action, its form, cancellation, task preview: each names the page in its
 "not awaiting moderation" message before checking any permission) and wagtail-localize's
 translations report. wagtail-localize's other screens are checked by
-`check_localize_screen`, called from the localize guard in `services/wagtail_hooks.py`.
+`check_localize_screen`, called from the localize guard in `services/localize_guard.py`.
 """
 
 from functools import wraps

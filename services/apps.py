@@ -7,6 +7,7 @@ class ServicesConfig(AppConfig):
     verbose_name = _("Services")
 
     def ready(self):
-        from . import admin_visibility, log_actions, signals  # noqa: F401
+        from . import admin_visibility, group_scopes, log_actions, signals  # noqa: F401
 
         admin_visibility.install()
+        group_scopes.register()

@@ -14,6 +14,7 @@ from cms.blocks import (
     NoticeBlock,
     ParagraphBlock,
 )
+from cms.roles import INTERNAL_COLLECTION
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 WEEKDAYS = [
@@ -313,8 +314,6 @@ def is_internal_collection(collection) -> bool:
 
     Any other restricted collection is not enough: a login restriction lets providers in.
     """
-    from cms.permissions import INTERNAL_COLLECTION
-
     return (
         collection.get_ancestors(inclusive=True).filter(depth=2, name=INTERNAL_COLLECTION).exists()
     )

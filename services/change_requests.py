@@ -1,27 +1,30 @@
-"""Change requests: any municipal user may send one; the update pair handles it."""
+"""Change requests: whoever reads the internal instructions (municipal staff, translators,
+maintainers) may send one; the update pair handles it."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from cms.models import is_municipal_user
+from cms.access import may_read_internal
 
 from .models import ChangeRequest, ChangeRequestEvent, ChangeRequestStatus
 from .notifications import edit_url, notify, pair
 
 
-def can_send(user) -> bool:
-    return is_municipal_user(user)
+def may_send_change_request(user) -> bool:
+    """The readers of the service card's internal instructions ("Lähetä muutospyyntö"):
+    the same users who may read internal information, never a provider."""
+    return may_read_internal(user)
 
 
-def can_handle(user, change_request) -> bool:
+def may_handle_change_request(user, change_request) -> bool:
     """Who may change the status: those who may edit the service (the pair's organisations)."""
     return change_request.page.permissions_for_user(user).can_edit()
 
 
 @transaction.atomic
 def send_change_request(page, sender, message, section="") -> ChangeRequest:
-    if not can_send(sender):
+    if not may_send_change_request(sender):
         raise PermissionDenied(_("Only municipal users can send change requests."))
     message = (message or "").strip()
     if not message:
@@ -38,7 +41,7 @@ def send_change_request(page, sender, message, section="") -> ChangeRequest:
 
 @transaction.atomic
 def update_change_request(change_request, user, *, status=None, assignee=None, comment=""):
-    if not can_handle(user, change_request):
+    if not may_handle_change_request(user, change_request):
         raise PermissionDenied(_("You cannot handle change requests of this service."))
     if status is not None and status not in ChangeRequestStatus.values:
         raise ValidationError({"status": _("Unknown status.")})

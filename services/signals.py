@@ -4,7 +4,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.signals import post_page_move, task_approved, task_rejected, task_submitted
 
-from cms.permissions import sync_roles
+from cms.group_sync import sync_roles
 from cms.roles import Role
 
 from .models import MunicipalityFolderPage, MunicipalReviewTask, ProviderFolderPage, ServicePage

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import WorkflowState
 
+from cms.access import may_read_internal
 from cms.ids import parse_id
-from cms.roles import VIEW_INTERNAL
 
 from . import change_requests, freshness
 from .models import ChangeRequestSection, ChangeRequestStatus, Favourite, ServiceList, ServicePage
@@ -24,10 +24,10 @@ def service_card(request, page_id):
     """A service as the expert sees it: public information, and the internal
     instructions for users allowed to read them ("Näytä sisäiset ohjeet")."""
     page = get_object_or_404(ServicePage, pk=page_id)
-    can_view_internal = request.user.has_perm(VIEW_INTERNAL)
+    reads_internal = may_read_internal(request.user)
     if not page.live and not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
-    show_internal = can_view_internal and request.GET.get("view") != "customer"
+    show_internal = reads_internal and request.GET.get("view") != "customer"
     return TemplateResponse(
         request,
         "services/service_card.html",
@@ -35,8 +35,8 @@ def service_card(request, page_id):
             "page": page,
             "page_title": page.title,
             "header_icon": "doc-full-inverse",
-            "can_view_internal": can_view_internal,
-            "can_send_change_request": change_requests.can_send(request.user),
+            "may_read_internal": reads_internal,
+            "may_send_change_request": change_requests.may_send_change_request(request.user),
             "is_favourite": Favourite.objects.filter(user=request.user, page=page).exists(),
             "own_lists": ServiceList.objects.filter(owner=request.user),
             "open_change_requests": page.change_requests.filter(
@@ -96,7 +96,7 @@ class ChangeRequestForm(forms.Form):
 def send_change_request_view(request, page_id):
     """ "Lähetä muutospyyntö": any municipal user, on any published service."""
     page = get_object_or_404(ServicePage.objects.live(), pk=page_id)
-    if not change_requests.can_send(request.user):
+    if not change_requests.may_send_change_request(request.user):
         raise PermissionDenied
     form = ChangeRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -8,9 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.urls import path
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from laces.components import Component
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, PageChooserPanel
 from wagtail.admin.ui.tables import Column
@@ -24,9 +22,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from cms.admin_views import ScopedObjectViewsMixin
 from cms.ids import parse_id
 
-from .change_requests import can_handle, update_change_request
+from .change_requests import may_handle_change_request, update_change_request
+from .choosers import ContactChooserViewSet
 from .models import (
-    TAXONOMY_MODELS,
     ChangeRequest,
     Contact,
     HolidayPeriod,
@@ -35,6 +33,7 @@ from .models import (
 )
 from .sharing import colleagues
 from .sharing import label as sharing_label
+from .vocabularies import VOCABULARIES
 
 
 def taxonomy_viewset(taxonomy_model):
@@ -52,7 +51,7 @@ def taxonomy_viewset(taxonomy_model):
 
 
 class TaxonomyViewSetGroup(SnippetViewSetGroup):
-    items = [taxonomy_viewset(model) for model in TAXONOMY_MODELS]
+    items = [taxonomy_viewset(vocabulary.model) for vocabulary in VOCABULARIES]
     menu_icon = "tag"
     menu_label = _("Taxonomies")
     menu_name = "taxonomies"
@@ -68,6 +67,7 @@ class ContactViewSet(SnippetViewSet):
     list_display = ["name", "title", "organisation", "visibility"]
     list_filter = ["visibility"]
     search_fields = ["name", "title"]
+    chooser_viewset_class = ContactChooserViewSet
 
 
 class HolidayPeriodViewSet(ModelViewSet):
@@ -79,21 +79,6 @@ class HolidayPeriodViewSet(ModelViewSet):
     add_to_settings_menu = True
     form_fields = ["name", "start", "end", "notice"]
     list_display = ["name", "start", "end"]
-
-
-class HolidayNoticePanel(Component):
-    order = 10
-
-    def __init__(self, period):
-        self.period = period
-
-    def render_html(self, parent_context=None):
-        return format_html(
-            '<div class="help-block help-info" role="status"><p><strong>{}</strong></p>'
-            "<p>{}</p></div>",
-            self.period,
-            self.period.notice or _("Reviews take longer than usual during this period."),
-        )
 
 
 def change_requests_for(user):
@@ -116,7 +101,7 @@ class ChangeRequestPermissionPolicy(ModelPermissionPolicy):
 
     def user_has_permission_for_instance(self, user, action, instance):
         if action == "change":
-            return can_handle(user, instance)
+            return may_handle_change_request(user, instance)
         return action == "view" and change_requests_for(user).filter(pk=instance.pk).exists()
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
@@ -170,7 +155,7 @@ class ChangeRequestEditForm(WagtailAdminModelForm):
 class ChangeRequestEditView(generic.EditView):
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
-        if not can_handle(self.request.user, obj):
+        if not may_handle_change_request(self.request.user, obj):
             raise PermissionDenied
         return obj
 

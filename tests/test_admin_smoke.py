@@ -35,13 +35,13 @@ from wagtail_localize.models import Translation
 from cms.models import Membership, Organisation
 from cms.roles import PROVIDER_ROLES, ROLES, Role
 from services.models import (
-    TAXONOMY_MODELS,
     Contact,
     MunicipalityFolderPage,
     ProviderFolderPage,
     ServiceIndexPage,
     ServicePage,
 )
+from services.vocabularies import VOCABULARIES
 from tests.admin_forms import rich_text, service_form_data
 
 pytestmark = pytest.mark.django_db
@@ -717,7 +717,7 @@ SCREENS = [
         "taxonomy listings",
         lambda w, a: [
             reverse(f"wagtailsnippets_services_{model._meta.model_name}:list")
-            for model in TAXONOMY_MODELS
+            for model in (vocabulary.model for vocabulary in VOCABULARIES)
         ],
         only(MA),
         has_rows,
@@ -726,7 +726,7 @@ SCREENS = [
         "add taxonomy term",
         lambda w, a: [
             reverse(f"wagtailsnippets_services_{model._meta.model_name}:add")
-            for model in TAXONOMY_MODELS
+            for model in (vocabulary.model for vocabulary in VOCABULARIES)
         ],
         only(MA),
         contains(lambda w, a: 'name="slug"'),

@@ -12,9 +12,9 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import CommandError, call_command
 from wagtail.models import GroupPagePermission
 
+from cms.group_sync import SyncReport, sync_roles
 from cms.management.commands import permission_matrix
 from cms.models import Organisation
-from cms.permissions import SyncReport, sync_roles
 from cms.roles import Role, group_name, permission_matrix_markdown
 from services.models import ServicePage
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation, TranslationSource
 
-from cms.roles import VIEW_INTERNAL
+from cms.access import may_read_internal
 
 SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
 
@@ -36,7 +36,7 @@ def translation_into(page):
     """The translation that produced this page (a target), or None."""
     return (
         Translation.objects.filter(
-            source__object_id=page.translation_key, target_locale=page.locale
+            source__object_id=page.translation_key, target_locale_id=page.locale_id
         )
         .select_related("source", "target_locale")
         .first()
@@ -88,7 +88,7 @@ def can_submit(user, page) -> bool:
     review is in progress; a translation sent back ("request changes") is resubmitted."""
     return (
         user.has_perm(SUBMIT_TRANSLATION)
-        and user.has_perm(VIEW_INTERNAL)
+        and may_read_internal(user)
         and page.permissions_for_user(user).can_edit()
         and not page.workflow_in_progress
     )

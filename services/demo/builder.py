@@ -28,14 +28,15 @@ from wagtail.models import Page, ReferenceIndex, Revision, WorkflowState
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from cms.group_sync import ensure_collections, sync_roles
 from cms.models import Membership, Organisation, validate_cost_shares
-from cms.permissions import ensure_collections, sync_roles
 from cms.roles import OrganisationKind, Role
 from policies.demo import build_policy_demo
 from services import freshness
 from services import models as m
 from services.notifications import pair
 from services.setup import ensure_catalogue, ensure_folder, ensure_translation
+from services.vocabularies import VOCABULARIES
 from translations.locales import ensure_locales
 from translations.localize import translate
 
@@ -50,18 +51,6 @@ MAINTAINER = {
     "name_sv": "Servicemanualens projektorganisation",
     "name_en": "Service Manual project organisation",
     "business_id": "1234567-1",
-}
-TAXONOMY_MODELS = {
-    "service_category": m.ServiceCategory,
-    "client_situation": m.ClientSituation,
-    "target_group": m.TargetGroup,
-    "audience": m.Audience,
-    "implementation_type": m.ImplementationType,
-    "service_accessibility": m.ServiceAccessibility,
-    "location_accessibility": m.LocationAccessibility,
-    "language": m.Language,
-    "language_level": m.LanguageLevel,
-    "employment_status": m.EmploymentStatus,
 }
 # Demo users: `<organisation>-<role>` (README lists them).
 MUNICIPAL_USERS = {
@@ -275,10 +264,12 @@ class DemoBuilder:
         return fi
 
     def build_taxonomies(self):
-        for key, model in TAXONOMY_MODELS.items():
-            self.terms[key] = {
-                slug: self._term(model, slug, {"fi": fi, "sv": sv, "en": en}, order)
-                for order, (slug, fi, sv, en) in enumerate(c.TAXONOMIES[key])
+        for vocabulary in VOCABULARIES:
+            if vocabulary.model is m.Municipality:
+                continue  # with the organisations (build_municipality_terms)
+            self.terms[vocabulary.key] = {
+                slug: self._term(vocabulary.model, slug, {"fi": fi, "sv": sv, "en": en}, order)
+                for order, (slug, fi, sv, en) in enumerate(c.TAXONOMIES[vocabulary.key])
             }
 
     # --- organisations ----------------------------------------------------------------------

@@ -9,7 +9,6 @@ from .pages import (
     ServicePage,
 )
 from .taxonomies import (
-    TAXONOMY_MODELS,
     Audience,
     ClientSituation,
     EmploymentStatus,
@@ -25,7 +24,6 @@ from .taxonomies import (
 )
 
 __all__ = [
-    "TAXONOMY_MODELS",
     "Audience",
     "ClientSituation",
     "Contact",

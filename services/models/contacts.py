@@ -70,7 +70,3 @@ class Contact(TranslatableMixin, index.Indexed, models.Model):
         if self.visibility == ContactVisibility.INTERNAL:
             return f"{label} ({_('internal')})"
         return label
-
-    @property
-    def is_public(self) -> bool:
-        return self.visibility == ContactVisibility.PUBLIC

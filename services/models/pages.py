@@ -29,8 +29,9 @@ from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 from wagtail_localize.fields import SynchronizedField
 
+from cms.access import may_read_internal
 from cms.blocks import SIMPLE_TEXT_FEATURES
-from cms.roles import EDIT_INTERNAL, MUNICIPAL_REVIEWER_ROLES
+from cms.roles import EDIT_INTERNAL, PageScope, roles_that_publish_and_approve
 from services.blocks import DescriptionBlock, InternalBlock, ResourcesBlock, TimeAndPlaceBlock
 
 WORKING_AGE_MIN = 15
@@ -112,7 +113,7 @@ class ServicePageForm(WagtailAdminPageForm):
         provider, municipality = folder_organisations(self.parent_page)
         choices = {
             "provider_updater": pair_candidates(provider),
-            "municipal_responsible": pair_candidates(municipality, MUNICIPAL_REVIEWER_ROLES),
+            "municipal_responsible": pair_candidates(municipality, municipal_publishers()),
         }
         for name, queryset in choices.items():
             if name in self.fields and queryset is not None:
@@ -151,7 +152,7 @@ class ServicePageForm(WagtailAdminPageForm):
         if (
             responsible
             and municipality
-            and not is_member(responsible, municipality, roles=MUNICIPAL_REVIEWER_ROLES)
+            and not is_member(responsible, municipality, roles=municipal_publishers())
         ):
             self.add_error(
                 "municipal_responsible",
@@ -161,6 +162,12 @@ class ServicePageForm(WagtailAdminPageForm):
                 % {"municipality": municipality},
             )
         return cleaned
+
+
+def municipal_publishers():
+    """The municipal half of the update pair is someone who may publish and approve the
+    service (cms.roles.roles_that_publish_and_approve)."""
+    return roles_that_publish_and_approve(PageScope.MUNICIPALITY)
 
 
 def pair_candidates(organisation, roles=None):
@@ -413,6 +420,12 @@ class ServicePage(HeadlessPreviewMixin, Page):
         if mode_name == "frontend":
             return HeadlessPreviewMixin.serve_preview(self, request, mode_name)
         return Page.serve_preview(self, request, mode_name)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The preview template shows the internal instructions only to these users.
+        context["may_read_internal"] = may_read_internal(request.user)
+        return context
 
     parent_page_types = ["services.ProviderFolderPage"]
     subpage_types = []

@@ -104,10 +104,6 @@ class ChangeRequest(models.Model):
     def __str__(self):
         return f"{self.page} · {self.get_status_display()}"
 
-    @property
-    def is_open(self) -> bool:
-        return self.status in ChangeRequestStatus.open_values()
-
 
 class ChangeRequestEvent(models.Model):
     """History of a change request: every status or assignee change, with who and when."""

@@ -1,7 +1,7 @@
 """Taxonomies: translatable snippets with fi/sv/en labels.
 
 Each vocabulary is its own model so that the admin, the API and relations stay
-explicit. A term exists once per locale (wagtail-localize translates them); its
+explicit; `services.vocabularies` is the one list of them. A term exists once per locale (wagtail-localize translates them); its
 `translation_key` ties the locales together and `slug` is the stable API value.
 """
 
@@ -137,18 +137,3 @@ class Municipality(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
-
-
-TAXONOMY_MODELS = (
-    ServiceCategory,
-    ClientSituation,
-    TargetGroup,
-    Audience,
-    ImplementationType,
-    ServiceAccessibility,
-    LocationAccessibility,
-    Language,
-    LanguageLevel,
-    EmploymentStatus,
-    Municipality,
-)

@@ -1,4 +1,7 @@
-"""The update pair's review step: a Wagtail Task only the responsible municipality can act on."""
+"""The update pair's review step: a Wagtail Task only the responsible municipality can act on.
+
+Who may approve is who may publish (`cms.roles.roles_that_publish_and_approve`), applied to
+one service by `may_publish_and_approve`."""
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import CharField, Subquery
@@ -6,9 +9,9 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Task, TaskState
 
-from cms.roles import MUNICIPAL_REVIEWER_ROLES, Role
+from cms.roles import PageScope, roles_that_publish_and_approve
 
-from .pages import ServicePage, is_member
+from .pages import ServicePage, is_member, municipal_publishers
 
 
 def responsible_municipality_id(obj):
@@ -24,22 +27,30 @@ def responsible_municipality_id(obj):
     )
 
 
-def can_review(user, obj) -> bool:
-    """Content producers (and main users) of the service's responsible municipality, and
-    maintainers (superusers), may approve or send back."""
+def may_publish_and_approve(user, obj) -> bool:
+    """Whether `user` may publish the service `obj` and approve (or send back) its municipal
+    review: superusers, the roles that publish on the whole tree (maintainers) and those that
+    publish in the service's responsible municipality (its content producers and main users),
+    as `cms.roles.roles_that_publish_and_approve` declares. The group sync grants the same
+    roles Wagtail's `publish_page` on the same subtrees, so the review and the publish
+    button agree."""
     if not user.is_authenticated or not user.is_active:
         return False
-    if is_maintainer(user):
+    if publishes_everywhere(user):
         return True
     municipality_id = responsible_municipality_id(obj)
     if municipality_id is None:
         return False
-    return is_member(user, municipality_id, MUNICIPAL_REVIEWER_ROLES)
+    return is_member(user, municipality_id, municipal_publishers())
 
 
-def is_maintainer(user) -> bool:
+def publishes_everywhere(user) -> bool:
+    """Superusers and the roles that publish on the whole tree (maintainers)."""
     return (
-        user.is_superuser or user.memberships.filter(role=Role.MAINTAINER, is_active=True).exists()
+        user.is_superuser
+        or user.memberships.filter(
+            role__in=roles_that_publish_and_approve(PageScope.ROOT), is_active=True
+        ).exists()
     )
 
 
@@ -47,19 +58,19 @@ class MunicipalReviewTask(Task):
     """Municipal review: the responsible municipality's producers approve or request changes."""
 
     def user_can_access_editor(self, obj, user):
-        return can_review(user, obj)
+        return may_publish_and_approve(user, obj)
 
     def locked_for_user(self, obj, user):
-        return not can_review(user, obj)
+        return not may_publish_and_approve(user, obj)
 
     def user_can_lock(self, obj, user):
-        return can_review(user, obj)
+        return may_publish_and_approve(user, obj)
 
     def user_can_unlock(self, obj, user):
         return False
 
     def get_actions(self, obj, user):
-        if can_review(user, obj):
+        if may_publish_and_approve(user, obj):
             return [
                 ("reject", _("Request changes"), True),
                 ("approve", _("Approve and publish"), False),
@@ -69,7 +80,7 @@ class MunicipalReviewTask(Task):
 
     def on_action(self, task_state, user, action_name, **kwargs):
         # The view only offers actions from get_actions, but a forged POST must not pass either.
-        if not can_review(
+        if not may_publish_and_approve(
             user, task_state.revision.content_object if task_state.revision else None
         ):
             raise PermissionDenied
@@ -79,10 +90,10 @@ class MunicipalReviewTask(Task):
         if not user.is_authenticated:
             return TaskState.objects.none()
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
-        if is_maintainer(user):
+        if publishes_everywhere(user):
             return states
         municipality_ids = list(
-            user.memberships.filter(role__in=MUNICIPAL_REVIEWER_ROLES, is_active=True).values_list(
+            user.memberships.filter(role__in=municipal_publishers(), is_active=True).values_list(
                 "organisation_id", flat=True
             )
         )

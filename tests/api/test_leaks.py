@@ -17,7 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, PageViewRestriction
 
 from cms.models import ApiToken
-from cms.permissions import INTERNAL_COLLECTION
+from cms.roles import INTERNAL_COLLECTION
 from services.models import Contact, Municipality, ServicePage
 from tests.api.gql import post, query_file, token_for
 

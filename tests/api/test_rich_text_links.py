@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, PageViewRestriction
 
-from cms.permissions import INTERNAL_COLLECTION
+from cms.roles import INTERNAL_COLLECTION
 from policies.models import PolicyPage
 from services.models import ServicePage
 from tests.api.gql import gql, token_for

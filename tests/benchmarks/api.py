@@ -76,7 +76,8 @@ def measure(runs: int, warmup: int, profile: bool, budget: float, search_word: s
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from cms.models import ApiToken, is_municipal_user
+    from cms.access import may_read_internal
+    from cms.models import ApiToken
     from services.models import ServicePage
     from tests.api.gql import query_file
 
@@ -94,7 +95,7 @@ def measure(runs: int, warmup: int, profile: bool, budget: float, search_word: s
     staff = next(
         u
         for u in User.objects.filter(username__in=MUNICIPAL_USERS).order_by("username")
-        if is_municipal_user(u)
+        if may_read_internal(u)
     )
     token, bearer = ApiToken.issue(staff, "benchmark (tests.benchmarks.api)")
 

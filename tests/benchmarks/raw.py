@@ -18,7 +18,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction, Locale, Page, WorkflowState
 from wagtail.rich_text import expand_db_html
 
-from cms.models import is_municipal_user
+from cms.access import may_read_internal
 from services import streams
 from services.blocks import InternalBlock, ResourcesBlock, TimeAndPlaceBlock
 from services.models import Contact, ContactVisibility, Lifecycle, ServiceLanguage, ServicePage
@@ -356,7 +356,7 @@ def staff_detail(pk: int, user) -> str:
         return (u.get_full_name() or u.username) if u else None
 
     data = {
-        "me": {"username": user.username, "canViewInternal": is_municipal_user(user)},
+        "me": {"username": user.username, "canViewInternal": may_read_internal(user)},
         "service": {
             "id": str(page.pk),
             "title": page.title,

@@ -15,7 +15,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page, PageViewRestriction
 
-from cms.permissions import INTERNAL_COLLECTION
+from cms.roles import INTERNAL_COLLECTION
 from policies.models import PolicyIndexPage, PolicyPage
 from services.freshness import archive
 from services.models import ServicePage

@@ -8,7 +8,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from cms.permissions import INTERNAL_COLLECTION, PUBLIC_COLLECTION
+from cms.roles import INTERNAL_COLLECTION, PUBLIC_COLLECTION
 from services.blocks import InternalAttachmentBlock
 from services.models import ServicePage
 from tests.admin_forms import service_form_data

@@ -10,8 +10,8 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from services import freshness
+from services.buttons import still_accurate_button
 from services.models import Lifecycle, SentNotification, ServicePage
-from services.wagtail_hooks import still_accurate_button
 
 pytestmark = pytest.mark.django_db
 # 12:00 in Helsinki.

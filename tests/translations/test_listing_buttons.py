@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail_localize import wagtail_hooks as localize_hooks
 
 from services.models import ServicePage
-from translations import wagtail_hooks as our_hooks
+from translations import buttons as our_hooks
 from translations.listing import CACHE_ATTRIBUTE
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from cms.permissions import sync_roles
+from cms.group_sync import sync_roles
 
 
 class Command(BaseCommand):

@@ -1,28 +1,43 @@
-"""Turn the declarations in `cms.roles` into Wagtail groups and permissions.
+"""Group sync: turn the declarations in `cms.roles` into Wagtail groups and permissions.
 
 Everything here is idempotent: running it twice changes nothing the second time.
 The functions are plain so tests and signals can call them directly.
+
+`cms` imports none of the domain apps. What only they know is registered here from
+their `AppConfig.ready`: which pages a page scope covers for an organisation
+(`register_scope_pages`: the services' municipality and provider folders, the Swedish
+and English catalogues and policy indexes) and which models are vocabularies
+(`register_vocabularies`, from `services.vocabularies`). A scope or vocabulary
+permission that a role uses but no app registered is an error, not a silent grant of
+nothing.
 """
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
     GroupCollectionPermission,
     GroupPagePermission,
-    Locale,
     Page,
 )
 
 from .models import Membership, Organisation
-from .roles import ROLES, PageScope, Role, RoleSpec, group_name, roles_for_kind
+from .roles import (
+    COLLECTIONS,
+    ROLES,
+    PageScope,
+    Role,
+    RoleSpec,
+    crud,
+    group_name,
+    roles_for_kind,
+)
 
-PUBLIC_COLLECTION = "Julkiset liitteet"
-INTERNAL_COLLECTION = "Sisäiset liitteet"
-COLLECTION_KEYS = {"public": PUBLIC_COLLECTION, "internal": INTERNAL_COLLECTION}
 COLLECTION_ACTIONS = {
     "wagtaildocs": ("add_document", "change_document", "choose_document"),
     "wagtailimages": ("add_image", "change_image", "choose_image"),
@@ -56,10 +71,47 @@ def _permissions(labels) -> list[Permission]:
     return [found[key] for key in sorted(wanted)]
 
 
+# --- What the domain apps register (from their AppConfig.ready) ---------------------------------
+ScopePages = Callable[[Organisation], Iterable[Page]]
+_scope_pages: dict[PageScope, list[ScopePages]] = {}
+_vocabularies: list[str] = []
+
+
+def register_scope_pages(scope: PageScope, pages_of: ScopePages) -> None:
+    """`pages_of(organisation)` gives pages where a role of `scope` gets its page permissions
+    (several apps may contribute to one scope)."""
+    if scope in (PageScope.NONE, PageScope.ROOT):
+        raise ValueError(f"Page scope {scope} is not registered: cms knows it.")
+    registered = _scope_pages.setdefault(PageScope(scope), [])
+    if pages_of not in registered:
+        registered.append(pages_of)
+
+
+def register_vocabularies(model_labels: Iterable[str]) -> None:
+    """The vocabulary models ("app.model"), whose add/change/delete/view permissions
+    `RoleSpec.manages_vocabularies` grants."""
+    for label in model_labels:
+        if label not in _vocabularies:
+            _vocabularies.append(label)
+
+
+def vocabulary_permissions() -> tuple[str, ...]:
+    if not _vocabularies:
+        raise ImproperlyConfigured("No app registered its vocabularies (register_vocabularies).")
+    return crud(*_vocabularies)
+
+
+def model_permissions(spec: RoleSpec) -> tuple[str, ...]:
+    """Every model permission of a role: its declared ones and the registered vocabularies'."""
+    if spec.manages_vocabularies:
+        return spec.model_permissions + vocabulary_permissions()
+    return spec.model_permissions
+
+
 def ensure_collections() -> dict[str, Collection]:
     root = Collection.get_first_root_node()
     result = {}
-    for key, name in COLLECTION_KEYS.items():
+    for key, name in COLLECTIONS.items():
         collection = root.get_children().filter(name=name).first()
         if collection is None:
             collection = root.add_child(name=name)
@@ -68,23 +120,17 @@ def ensure_collections() -> dict[str, Collection]:
 
 
 def scope_pages(spec: RoleSpec, organisation: Organisation) -> list[Page]:
-    from services.models import MunicipalityFolderPage, ProviderFolderPage, ServiceIndexPage
-
+    """The pages where `spec`'s page permissions are granted for `organisation`."""
+    if spec.page_scope == PageScope.NONE:
+        return []
     if spec.page_scope == PageScope.ROOT:
         return [Page.get_first_root_node()]
-    if spec.page_scope == PageScope.MUNICIPALITY:
-        return list(MunicipalityFolderPage.objects.filter(organisation=organisation))
-    if spec.page_scope == PageScope.PROVIDER:
-        return list(ProviderFolderPage.objects.filter(organisation=organisation))
-    if spec.page_scope == PageScope.TRANSLATIONS:
-        from policies.models import PolicyIndexPage
-
-        default = Locale.get_default()
-        return [
-            *ServiceIndexPage.objects.exclude(locale=default),
-            *PolicyIndexPage.objects.exclude(locale=default),
-        ]
-    return []
+    providers = _scope_pages.get(PageScope(spec.page_scope))
+    if not providers:
+        raise ImproperlyConfigured(
+            f"No app registered the pages of page scope {spec.page_scope!r} (register_scope_pages)."
+        )
+    return [page for pages_of in providers for page in pages_of(organisation)]
 
 
 def _set_exactly(existing_qs, wanted: set, key, create) -> int:
@@ -105,7 +151,7 @@ def sync_group(
     group, created = Group.objects.get_or_create(name=group_name(organisation, spec.role))
     report.groups_created += int(created)
 
-    model_perms = set(_permissions(spec.model_permissions))
+    model_perms = set(_permissions(model_permissions(spec)))
     current = set(group.permissions.all())
     if current != model_perms:
         group.permissions.set(model_perms)

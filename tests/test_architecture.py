@@ -1,0 +1,212 @@
+"""The layering rules, read from the source (no Django needed).
+
+- `cms` is what every app shares: it imports none of the domain apps (services, policies,
+  translations, search), neither at module level nor inside a function. What it must
+  know of them is registered from their `AppConfig.ready` (cms.group_sync) or named by a
+  label in settings.
+- No import circle between the first-party packages' modules at import time.
+"""
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIRST_PARTY = ("cms", "services", "policies", "translations", "search")
+DOMAIN_APPS = ("services", "policies", "translations", "search")
+
+
+def modules():
+    """{dotted module name: path} of every first-party module (migrations included)."""
+    found = {}
+    for package in FIRST_PARTY:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            parts = list(path.relative_to(ROOT).with_suffix("").parts)
+            if parts[-1] == "__init__":
+                parts.pop()
+            found[".".join(parts)] = path
+    return found
+
+
+MODULES = modules()
+
+
+def _is_package(name: str) -> bool:
+    return MODULES[name].name == "__init__.py"
+
+
+def _absolute(module: str, node: ast.ImportFrom) -> str:
+    """The absolute module an ImportFrom names (resolving relative imports)."""
+    if node.level == 0:
+        return node.module or ""
+    package = module if _is_package(module) else module.rpartition(".")[0]
+    for _ in range(node.level - 1):
+        package = package.rpartition(".")[0]
+    return f"{package}.{node.module}" if node.module else package
+
+
+def imported_names(module: str, node) -> list[str]:
+    """The modules an import statement loads (for `from x import y`, x.y when y is a module)."""
+    if isinstance(node, ast.Import):
+        return [alias.name for alias in node.names]
+    base = _absolute(module, node)
+    names = [base]
+    for alias in node.names:
+        if f"{base}.{alias.name}" in MODULES:
+            names.append(f"{base}.{alias.name}")
+    return names
+
+
+def _is_type_checking(node: ast.If) -> bool:
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def module_level_imports(tree: ast.Module):
+    """Import statements executed when the module is imported: at module level, in class
+    bodies and in if/try/with blocks, not in functions or `if TYPE_CHECKING:`."""
+    stack = list(tree.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            yield node
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            continue
+        elif isinstance(node, ast.If) and _is_type_checking(node):
+            stack.extend(node.orelse)
+        else:
+            stack.extend(
+                child for child in ast.iter_child_nodes(node) if isinstance(child, ast.stmt)
+            )
+
+
+def _parse(name: str) -> ast.Module:
+    return ast.parse(MODULES[name].read_text(encoding="utf-8"), filename=str(MODULES[name]))
+
+
+def _ancestors(name: str) -> list[str]:
+    parts = name.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts))]
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Module → first-party modules its import executes. Importing `a.b.c` also runs the
+    packages `a` and `a.b` first, unless the importer sits inside them (then they are
+    already being imported)."""
+    graph = {}
+    for name in MODULES:
+        targets = set()
+        for node in module_level_imports(_parse(name)):
+            for imported in imported_names(name, node):
+                for target in [*_ancestors(imported), imported]:
+                    if target in MODULES and target != name and target not in _ancestors(name):
+                        targets.add(target)
+        graph[name] = targets
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components with more than one module (Tarjan)."""
+    index, low, on_stack, stack, found = {}, {}, set(), [], []
+    counter = [0]
+
+    def visit(v):
+        index[v] = low[v] = counter[0]
+        counter[0] += 1
+        stack.append(v)
+        on_stack.add(v)
+        for w in sorted(graph[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def cms_domain_imports() -> set[tuple[str, str]]:
+    """Every import of a domain app anywhere in a cms module (functions included)."""
+    found = set()
+    for name, path in MODULES.items():
+        if name.split(".")[0] != "cms":
+            continue
+        for node in ast.walk(_parse(name)):
+            if not isinstance(node, ast.Import | ast.ImportFrom):
+                continue
+            for imported in imported_names(name, node):
+                if imported.split(".")[0] in DOMAIN_APPS:
+                    found.add((path.relative_to(ROOT).as_posix(), imported))
+    return found
+
+
+def test_cms_imports_no_domain_app():
+    unexpected = cms_domain_imports()
+    assert not unexpected, (
+        "cms must not import the domain apps (register from their AppConfig.ready instead; "
+        f"the root GraphQL schema finds each app's api/schema.py): {sorted(unexpected)}"
+    )
+
+
+# The GraphQL layer of an app (its api/ package) reads the models and the domain rules,
+# never the admin: no viewsets, hooks, admin views, panels or choosers.
+ADMIN_MODULES = ("viewsets", "wagtail_hooks", "views", "panels", "choosers", "buttons")
+
+
+def test_the_api_does_not_reach_into_the_admin():
+    found = set()
+    for name, path in MODULES.items():
+        if not name.startswith(("cms.api", "services.api", "policies.api")):
+            continue
+        for node in ast.walk(_parse(name)):
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                for imported in imported_names(name, node):
+                    parts = imported.split(".")
+                    if parts[0] in FIRST_PARTY and parts[-1] in ADMIN_MODULES:
+                        found.add((path.relative_to(ROOT).as_posix(), imported))
+    assert not found, f"The API imports admin modules: {sorted(found)}"
+
+
+def test_no_import_cycle_between_first_party_modules():
+    assert cycles(import_graph()) == []
+
+
+# --- The checker checks what it claims ----------------------------------------------------------
+def test_cycle_detection_finds_a_circle_and_ignores_a_chain():
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": set()}) == []
+
+
+def test_imports_in_functions_and_type_checking_are_not_module_level():
+    tree = ast.parse(
+        "import os\n"
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n    import json\n"
+        "try:\n    import csv\nexcept ImportError:\n    pass\n"
+        "class A:\n    import re\n"
+        "def f():\n    import sys\n"
+    )
+    names = {alias.name for node in module_level_imports(tree) for alias in node.names}
+    assert names == {"os", "TYPE_CHECKING", "csv", "re"}
+
+
+def test_the_graph_knows_the_apps():
+    graph = import_graph()
+    assert "services.models.pages" in graph
+    assert "cms.roles" in graph["services.models.pages"]
+    # a package's own submodules do not point back to it (it is being imported already)
+    assert "services.models" not in graph["services.models.workflows"]
