@@ -9,6 +9,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from .members import (
     deactivate_membership,
+    invitation_limit_errors,
     invite_member,
     is_member_of,
     manageable_organisations,
@@ -47,6 +48,9 @@ class MemberCreateForm(WagtailAdminModelForm):
         organisation, email = cleaned.get("organisation"), cleaned.get("email")
         if organisation and email and is_member_of(email, organisation):
             self.add_error("email", _("This person is already a member of the organisation."))
+        elif organisation and email:
+            for field, message in invitation_limit_errors(organisation, email).items():
+                self.add_error(field, message)
         return cleaned
 
     def save(self, commit=True):

@@ -6,13 +6,17 @@ no account is ever attached, changed or reopened without them (docs/security.md,
 "Accounts and members"). The rules are plain functions so tests and views share them.
 """
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
 from wagtail.admin.utils import get_admin_base_url
 from wagtail.log_actions import log
 
@@ -59,6 +63,46 @@ def is_member_of(email, organisation) -> bool:
     ).exists()
 
 
+def invitation_limit_errors(organisation, email) -> dict:
+    """{form field: message} for each invitation limit that inviting `email` to `organisation`
+    now would exceed (settings INVITATIONS_*; docs/security.md "Accounts and members"), so a
+    main user cannot flood an address or send invitations without end.
+
+    Everything is counted per organisation: a refusal tells nothing of what other
+    organisations sent. Inviting a pending address again replaces its invitation, so it does
+    not add to the pending ones; withdrawn invitations still count for the day.
+    """
+    email = email.strip().lower()
+    now = timezone.now()
+    day_ago = now - timedelta(days=1)
+    invitations = Invitation.objects.filter(organisation=organisation)
+    errors = {}
+    pending = (
+        invitations.filter(status=InvitationStatus.PENDING, expires_at__gt=now)
+        .exclude(email__iexact=email)
+        .count()
+    )
+    limit = settings.INVITATIONS_PENDING_PER_ORGANISATION
+    if pending >= limit:
+        errors["organisation"] = _(
+            "%(organisation)s already has %(count)d pending invitations, the most allowed. "
+            "Withdraw some or wait until they are accepted or expire."
+        ) % {"organisation": organisation, "count": limit}
+    limit = settings.INVITATIONS_PER_ORGANISATION_PER_DAY
+    if invitations.filter(created_at__gt=day_ago).count() >= limit:
+        errors["organisation"] = _(
+            "%(organisation)s has sent %(count)d invitations in the last 24 hours, the most "
+            "allowed. Try again later."
+        ) % {"organisation": organisation, "count": limit}
+    limit = settings.INVITATIONS_PER_ADDRESS_PER_DAY
+    if invitations.filter(email__iexact=email, created_at__gt=day_ago).count() >= limit:
+        errors["email"] = _(
+            "This address has been sent %(count)d invitations to %(organisation)s in the last "
+            "24 hours, the most allowed. Try again tomorrow."
+        ) % {"organisation": organisation, "count": limit}
+    return errors
+
+
 @transaction.atomic
 def invite_member(*, organisation, role, email, first_name, last_name, invited_by) -> Invitation:
     """Invite someone to the organisation by e-mail. Nothing is attached to any account.
@@ -66,9 +110,15 @@ def invite_member(*, organisation, role, email, first_name, last_name, invited_b
     Whether an account with the address exists is not even looked up here: the inviter
     gets the same invitation, e-mail and message either way, and the membership is made only
     when the address's holder accepts (`accept_invitation`). A pending invitation of the
-    same address to the same organisation is replaced.
+    same address to the same organisation is replaced. Over a limit
+    (`invitation_limit_errors`) nothing is sent and ValidationError is raised.
     """
     email = email.strip().lower()
+    # One invitation of an organisation at a time, so that two requests cannot both pass.
+    Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+    errors = invitation_limit_errors(organisation, email)
+    if errors:
+        raise ValidationError(errors)
     Invitation.objects.filter(
         organisation=organisation, email__iexact=email, status=InvitationStatus.PENDING
     ).update(status=InvitationStatus.WITHDRAWN, closed_at=timezone.now())

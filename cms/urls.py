@@ -1,14 +1,22 @@
 from django.conf import settings
 from django.urls import include, path
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import headless
 from cms.api.views import GraphQLView
 from cms.invitations import invitation_view
-from cms.login_throttling import ThrottledPasswordResetView
+from cms.login_throttling import ThrottledAccountView, ThrottledPasswordResetView
 
 urlpatterns = [
+    # Wagtail's account settings; the current password, needed to change the password or
+    # the e-mail address, is checked like a login (cms/login_throttling.py).
+    path(
+        "admin/account/",
+        require_admin_access(ThrottledAccountView.as_view()),
+        name="wagtailadmin_account",
+    ),
     # Wagtail's password reset form, throttled like the login (cms/login_throttling.py).
     path(
         "admin/password_reset/",

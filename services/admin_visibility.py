@@ -260,4 +260,8 @@ def install() -> None:
     TranslationsReportView.get_queryset = _guard_translations_report(
         TranslationsReportView.get_queryset
     )
+    # Titles and rich-text links that Wagtail resolves without a request (services.admin_viewer).
+    from . import admin_viewer
+
+    admin_viewer.install()
     _INSTALLED = True

@@ -46,7 +46,9 @@ def update_change_request(change_request, user, *, status=None, assignee=None, c
     if status is not None and status not in ChangeRequestStatus.values:
         raise ValidationError({"status": _("Unknown status.")})
     change_request.status = status or change_request.status
-    if assignee is not None:
+    if assignee is not None and assignee.pk != change_request.assignee_id:
+        if not assignee_candidates(change_request).filter(pk=assignee.pk).exists():
+            raise ValidationError({"assignee": _("Choose someone who may handle the request.")})
         change_request.assignee = assignee
     change_request.save()
     ChangeRequestEvent.objects.create(
@@ -57,3 +59,28 @@ def update_change_request(change_request, user, *, status=None, assignee=None, c
         comment=comment,
     )
     return change_request
+
+
+def assignee_candidates(change_request):
+    """Whom a change request may be assigned to: the active members of the update pair's
+    organisations (the service's provider and responsible municipality) who may handle it,
+    i.e. edit the service. Never anyone else, so the choices list no other staff."""
+    from django.contrib.auth import get_user_model
+    from wagtail.permissions import page_permission_policy
+
+    from cms.models import Membership
+
+    page = change_request.page
+    members = Membership.objects.filter(
+        is_active=True,
+        organisation_id__in=[page.provider_id, page.responsible_municipality_id],
+    ).values("user")
+    handlers = page_permission_policy.users_with_permission_for_instance(
+        "change", page, include_superusers=False
+    )
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, pk__in=handlers.values("pk"))
+        .filter(pk__in=members)
+        .order_by("first_name", "last_name", "username")
+    )

@@ -18,15 +18,29 @@ from cms.ids import parse_id
 
 from . import change_requests, freshness
 from .models import ChangeRequestSection, ChangeRequestStatus, Favourite, ServiceList, ServicePage
+from .permissions import pages_visible_in_admin
+
+
+def services_to_pick(user):
+    """The published services `user` may pick (favourites, lists, change requests): live
+    and public, or in the user's own part of the tree (services.permissions)."""
+    return ServicePage.objects.live().filter(
+        pk__in=pages_visible_in_admin(user, with_public=True).values("pk")
+    )
 
 
 def service_card(request, page_id):
     """A service as the expert sees it: public information, and the internal
     instructions for users allowed to read them ("Näytä sisäiset ohjeet")."""
     page = get_object_or_404(ServicePage, pk=page_id)
-    reads_internal = may_read_internal(request.user)
-    if not page.live and not page.permissions_for_user(request.user).can_edit():
+    # A published service the user may pick, or one they may edit: never another
+    # organisation's draft, archived or view-restricted service.
+    if (
+        not services_to_pick(request.user).filter(pk=page.pk).exists()
+        and not page.permissions_for_user(request.user).can_edit()
+    ):
         raise PermissionDenied
+    reads_internal = may_read_internal(request.user)
     show_internal = reads_internal and request.GET.get("view") != "customer"
     return TemplateResponse(
         request,
@@ -95,7 +109,7 @@ class ChangeRequestForm(forms.Form):
 
 def send_change_request_view(request, page_id):
     """ "Lähetä muutospyyntö": any municipal user, on any published service."""
-    page = get_object_or_404(ServicePage.objects.live(), pk=page_id)
+    page = get_object_or_404(services_to_pick(request.user), pk=page_id)
     if not change_requests.may_send_change_request(request.user):
         raise PermissionDenied
     form = ChangeRequestForm(request.POST or None)
@@ -125,7 +139,7 @@ def toggle_favourite(request, page_id):
         page, created = existing.page, False
         existing.delete()
     else:
-        page = get_object_or_404(ServicePage.objects.live(), pk=page_id)
+        page = get_object_or_404(services_to_pick(request.user), pk=page_id)
         Favourite.objects.create(user=request.user, page=page)
         created = True
     messages.success(
@@ -170,7 +184,7 @@ def _next_url(request, fallback):
 @require_POST
 def add_to_list(request, page_id):
     """Append a published service to one of the user's own lists (from the service card)."""
-    page = get_object_or_404(ServicePage.objects.live(), pk=page_id)
+    page = get_object_or_404(services_to_pick(request.user), pk=page_id)
     list_id = parse_id(request.POST.get("service_list"))
     if list_id is None:
         raise Http404

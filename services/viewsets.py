@@ -22,7 +22,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from cms.admin_views import ScopedObjectViewsMixin
 from cms.ids import parse_id
 
-from .change_requests import may_handle_change_request, update_change_request
+from .change_requests import (
+    assignee_candidates,
+    may_handle_change_request,
+    update_change_request,
+)
 from .choosers import ContactChooserViewSet
 from .models import (
     ChangeRequest,
@@ -121,6 +125,18 @@ class ChangeRequestIndexView(generic.IndexView):
         return queryset
 
 
+def person_name(user) -> str:
+    return sharing_label(user) if user is not None else "—"
+
+
+def labelled_by_name(users):
+    """A choice label: the person's name, with the e-mail address only for namesakes."""
+    names = Counter(sharing_label(u) for u in users)
+    return lambda u: (
+        f"{sharing_label(u)} ({u.email})" if names[sharing_label(u)] > 1 else sharing_label(u)
+    )
+
+
 class ChangeRequestEditForm(WagtailAdminModelForm):
     comment = forms.CharField(label=_("comment"), widget=forms.Textarea, required=False)
 
@@ -130,17 +146,19 @@ class ChangeRequestEditForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        page = self.instance.page
-        # The assignee is someone of the update pair's organisations.
-        self.fields["assignee"].queryset = (
+        # The assignee is someone of the update pair's organisations who may handle the
+        # request (services.change_requests), shown by name; the e-mail address only tells
+        # namesakes apart. The current assignee stays a valid choice.
+        choices = (
             get_user_model()
             .objects.filter(
-                memberships__organisation__in=[page.provider_id, page.responsible_municipality_id],
-                memberships__is_active=True,
-                is_active=True,
+                Q(pk__in=assignee_candidates(self.instance).values("pk"))
+                | Q(pk=self.instance.assignee_id)
             )
-            .distinct()
+            .order_by("first_name", "last_name", "username")
         )
+        self.fields["assignee"].queryset = choices
+        self.fields["assignee"].label_from_instance = labelled_by_name(choices)
 
     def save(self, commit=True):
         return update_change_request(
@@ -170,7 +188,15 @@ class ChangeRequestViewSet(ScopedObjectViewsMixin, ModelViewSet):
     edit_view_class = ChangeRequestEditView
     copy_view_enabled = False
     inspect_view_enabled = False
-    list_display = ["page", "sender", "section", "status", "assignee", "created_at"]
+    # People by name, not by username (an e-mail address for invited accounts).
+    list_display = [
+        "page",
+        Column("sender", label=_("sender"), accessor=lambda r: person_name(r.sender)),
+        "section",
+        "status",
+        Column("assignee", label=_("assignee"), accessor=lambda r: person_name(r.assignee)),
+        "created_at",
+    ]
     list_filter = ["status", "section"]
     search_fields = ["message", "page__title"]
 
@@ -209,6 +235,12 @@ class ServiceListPermissionPolicy(ModelPermissionPolicy):
 class ServiceListForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The services: only what the owner may pick (their own subtree and live public
+        # services, services.permissions); a forged id is an invalid choice, never named.
+        from .admin_visibility import limit_page_choices
+
+        for form in getattr(self, "formsets", {}).get("items", ()):
+            limit_page_choices(form.fields["page"], self.for_user, [form.instance.page_id])
         if "shared_with" in self.fields and self.for_user is not None:
             # Only whom the owner may share with (services.sharing); a forged id of anyone
             # else is an invalid choice. The e-mail address only tells namesakes apart.

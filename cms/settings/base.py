@@ -143,6 +143,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Who is looking at the admin: page titles and rich-text links follow the admin
+    # visibility rule for that user (services/admin_viewer.py).
+    "services.admin_viewer.AdminViewerMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Login throttling: must be the last middleware.
@@ -243,6 +246,13 @@ PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 30 * 60)
 
 # --- GraphQL ---------------------------------------------------------------------------
 GRAPHENE = {"SCHEMA": "cms.api.schema.schema"}
+
+# --- Invitations (cms/members.py; docs/security.md "Accounts and members") ---------------
+# Per organisation: pending (unexpired) invitations at once, invitations sent in 24 hours,
+# and invitations to one address in 24 hours.
+INVITATIONS_PENDING_PER_ORGANISATION = env_int("INVITATIONS_PENDING_PER_ORGANISATION", 50)
+INVITATIONS_PER_ORGANISATION_PER_DAY = env_int("INVITATIONS_PER_ORGANISATION_PER_DAY", 100)
+INVITATIONS_PER_ADDRESS_PER_DAY = env_int("INVITATIONS_PER_ADDRESS_PER_DAY", 3)
 
 # --- Login throttling (django-axes) -------------------------------------------------------
 # Failed logins and password reset requests lock a username at an IP after
