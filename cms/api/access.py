@@ -5,9 +5,9 @@ from django.db.models import Q
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 
 from cms.access import may_read_internal
-from graphql import GraphQLError
 
 from .context import request_cache
+from .errors import unauthenticated
 
 
 def viewer(info):
@@ -30,7 +30,7 @@ def can_view_internal(info) -> bool:
 def require_viewer(info):
     user = viewer(info)
     if user is None:
-        raise GraphQLError("Authentication required: send a personal API token.")
+        raise unauthenticated("Authentication required: send a personal API token.")
     return user
 
 

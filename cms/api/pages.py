@@ -30,10 +30,10 @@ from django.db.models import Case, Q, When
 from wagtail.models import Locale, Page
 
 from cms.ids import parse_id
-from graphql import GraphQLError
 
 from .access import public_filter
 from .context import Localised, localise, request_cache
+from .errors import bad_input
 
 SOURCE_LOCALE = settings.LANGUAGE_CODE
 MAX_LIMIT = 100
@@ -66,7 +66,7 @@ def locale_for(info, code) -> Locale:
     try:
         return locales(info)[code]
     except KeyError:
-        raise GraphQLError(f"Unknown locale {code!r}.") from None
+        raise bad_input(f"Unknown locale {code!r}.", "locale") from None
 
 
 # --- Which pages ---------------------------------------------------------------------------------
@@ -106,13 +106,13 @@ def page_by_id_or_slug(
     when it is not translated. A slug is looked up in the locale first (translations may
     share a slug). `optimise(queryset)` shapes the final query (cms.api.selection)."""
     if (id is None) == (slug is None):
-        raise GraphQLError("Give either id or slug.")
+        raise bad_input("Give either id or slug.")
     code = locale_code(locale)
     base = public_filter(info, model.objects.all())
     if id is not None:
         pk = parse_id(id)
         if pk is None:
-            raise GraphQLError("id must be a number.")
+            raise bad_input("id must be a number.", "id")
         found = base.filter(pk=pk).values_list("translation_key", flat=True).first()
     else:
         found = (
@@ -162,9 +162,9 @@ class Paged:
 def check_paging(limit: int, offset: int) -> None:
     """Refuse a page outside the limits (before any query runs)."""
     if not 1 <= limit <= MAX_LIMIT:
-        raise GraphQLError(f"limit must be between 1 and {MAX_LIMIT}.")
+        raise bad_input(f"limit must be between 1 and {MAX_LIMIT}.", "limit")
     if not 0 <= offset <= MAX_OFFSET:
-        raise GraphQLError(f"offset must be between 0 and {MAX_OFFSET}.")
+        raise bad_input(f"offset must be between 0 and {MAX_OFFSET}.", "offset")
 
 
 def paginate(queryset, locale, limit: int, offset: int, total: int) -> Paged:

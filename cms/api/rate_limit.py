@@ -28,8 +28,9 @@ from django_ratelimit.core import get_usage
 
 from cms.client_ip import client_ip
 
+from .errors import RATE_LIMITED, error_response
+
 logger = logging.getLogger(__name__)
-RATE_LIMITED = "RATE_LIMITED"
 
 
 def _address(request) -> str:
@@ -83,11 +84,7 @@ def refusal(request, token_user=None) -> JsonResponse | None:
         f"Too many requests: the limit is {usage['limit']} per {_period(rate)}. "
         f"Try again in {retry_after} seconds."
     )
-    return JsonResponse(
-        {"errors": [{"message": message, "extensions": {"code": RATE_LIMITED}}]},
-        status=429,
-        headers={"Retry-After": str(retry_after)},
-    )
+    return error_response(message, 429, RATE_LIMITED, {"Retry-After": str(retry_after)})
 
 
 def _who(group, key, token_user) -> str:

@@ -19,6 +19,8 @@ from importlib.util import find_spec
 import graphene
 from django.apps import apps
 
+from .errors import ErrorCodeEnum
+
 SCHEMA_MODULE = "api.schema"
 
 
@@ -49,4 +51,6 @@ def _root(name: str, attribute: str) -> type[graphene.ObjectType]:
 Query = _root("Query", "QUERIES")
 Mutation = _root("Mutation", "MUTATIONS")
 
-schema = graphene.Schema(query=Query, mutation=Mutation)
+# ErrorCode is returned by no field: it puts the values of `extensions.code` (cms.api.errors)
+# into the contract.
+schema = graphene.Schema(query=Query, mutation=Mutation, types=[ErrorCodeEnum])

@@ -49,13 +49,14 @@ from graphql.validation import (
     specified_rules,
 )
 
+from .errors import COST_LIMIT, api_error, bad_input
+
 INTROSPECTION_FIELDS = frozenset({"__schema", "__type"})
 INTROSPECTION_MAX_DEPTH = 20
 # Cost: the arguments that set a list's page size, and the size assumed for a list
 # without one (terms of a service, related services, a user's favourites, ...).
 PAGE_ARGUMENTS = ("limit", "first")
 DEFAULT_LIST_SIZE = 10
-COST_LIMIT = "COST_LIMIT"
 
 
 def _operation_label(node: OperationDefinitionNode) -> str:
@@ -157,14 +158,14 @@ class MaxDepthRule(ValidationRule):
         depth, introspection_depth = self.walker.depth(node.selection_set)
         if depth > self.max_depth:
             self.report_error(
-                GraphQLError(f"Query depth {depth} exceeds the limit of {self.max_depth}.", node)
+                bad_input(f"Query depth {depth} exceeds the limit of {self.max_depth}.", nodes=node)
             )
         if introspection_depth > INTROSPECTION_MAX_DEPTH:
             self.report_error(
-                GraphQLError(
+                bad_input(
                     f"Introspection depth {introspection_depth} exceeds the limit of "
                     f"{INTROSPECTION_MAX_DEPTH}.",
-                    node,
+                    nodes=node,
                 )
             )
         return SKIP
@@ -185,10 +186,10 @@ class MaxAliasesRule(ValidationRule):
         count = self.walker.aliases(node.selection_set)
         if count > self.max_aliases:
             self.report_error(
-                GraphQLError(
+                bad_input(
                     f"{_operation_label(node)} uses {count} aliases, more than the limit of "
                     f"{self.max_aliases}.",
-                    node,
+                    nodes=node,
                 )
             )
         return SKIP
@@ -312,11 +313,13 @@ class MaxCostRule(ValidationRule):
         cost = _CostWalker(self.context, node, self.variables).cost(root, node.selection_set)
         if cost > self.max_cost:
             self.report_error(
-                GraphQLError(
+                api_error(
+                    COST_LIMIT,
                     f"{_operation_label(node)} has an estimated cost of {cost}, more than the "
                     f"limit of {self.max_cost}: ask for fewer items or fields.",
-                    node,
-                    extensions={"code": COST_LIMIT, "cost": cost, "limit": self.max_cost},
+                    nodes=node,
+                    cost=cost,
+                    limit=self.max_cost,
                 )
             )
         return SKIP

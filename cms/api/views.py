@@ -6,17 +6,25 @@ In order, a request is refused before anything runs when
 3. its client (token, session user, else IP; a bad token counts against its IP) is over
    its rate limit (429 with Retry-After; cms.api.rate_limit);
 4. it is a session-authenticated POST that fails Django's CSRF check (403);
-5. its body is not JSON, or query / variables / operationName have the wrong type (400);
-6. its query is longer than settings.GRAPHQL_MAX_QUERY_BYTES (400, before parsing);
+5. its body is not JSON, or query / variables / operationName / extensions have the wrong
+   type, or it has no query (400); a mutation sent with GET (405);
+6. its query is longer than settings.GRAPHQL_MAX_QUERY_BYTES (before parsing);
 7. its query does not parse or fails validation: graphql-core's standard rules plus
-   cms.api.validation's depth, alias and introspection rules (400);
+   cms.api.validation's depth, alias and introspection rules;
 8. its estimated cost, with the request's variables, is over settings.GRAPHQL_MAX_COST
-   (cms.api.validation.MaxCostRule; 400).
-Errors are GraphQL-shaped JSON: {"errors": [{"message": ...}]}. Unless DEBUG, an
-unexpected exception in a resolver answers "Internal error." (logged in full here), so
-no traceback, SQL or path leaves the server; GraphQLErrors raised on purpose are kept.
+   (cms.api.validation.MaxCostRule).
+The refusals of 6-8 (and bad variables) are GraphQL request errors: 400 under
+`Accept: application/graphql-response+json`, 200 under application/json (the
+GraphQL-over-HTTP spec's legacy rule; cms.api.http has the media types and statuses).
+
+Errors are GraphQL-shaped JSON, {"errors": [{"message": ..., "extensions": {"code": ...}}]},
+each with a code of cms.api.errors. Unless DEBUG, an unexpected exception in a resolver
+answers "Internal error." (code INTERNAL; logged in full here), so no traceback, SQL or path
+leaves the server; GraphQLErrors raised on purpose are kept. An exception outside GraphQL's
+execution is a 500 with the same body.
 """
 
+import json
 import logging
 import re
 from functools import lru_cache
@@ -24,8 +32,9 @@ from functools import lru_cache
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpResponseBadRequest, HttpResponseNotAllowed, JsonResponse
+from django.http import HttpResponseBadRequest, HttpResponseNotAllowed, QueryDict
 from django.middleware.csrf import CsrfViewMiddleware
+from django.utils.cache import patch_vary_headers
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
 from graphene_django.views import GraphQLView as BaseGraphQLView
@@ -38,6 +47,18 @@ from graphql import OperationType, execute, parse, validate, validate_schema
 
 from . import rate_limit
 from .auth import ApiAuthenticationError, bearer_user
+from .errors import (
+    BAD_USER_INPUT,
+    FORBIDDEN,
+    INTERNAL,
+    INTERNAL_ERROR,
+    PERMISSION_DENIED,
+    UNAUTHENTICATED,
+    bad_input,
+    error_response,
+    internal,
+)
+from .http import CONTENT_TYPES, JSON, graphql_status, response_media_type
 from .validation import cost_errors, validation_rules
 
 logger = logging.getLogger(__name__)
@@ -62,17 +83,13 @@ def prepared_document(schema, query: str, max_depth: int, max_aliases: int, intr
     return document, tuple(errors)
 
 
-INTERNAL_ERROR = "Internal error."
-PERMISSION_DENIED = "Permission denied."
 TOO_DEEP = "The query is nested too deeply."
+EXTENSIONS_NOT_AN_OBJECT = "extensions must be a JSON object."
 # Validation and input coercion messages suggest names of the schema ("Did you mean
 # 'services'?"): with introspection off they would let a client map the schema anyway.
 # graphql-core leaves them out (`hide_suggestions`, in validation and in the coercion of
 # variables and arguments); format_error strips any that is left from every message.
 SUGGESTION = re.compile(r"\s*Did you mean .*\?\s*$", re.DOTALL)
-# extensions.code of the errors that refuse a request before it runs (parsing,
-# validation, variables), so clients can tell them from errors inside a field.
-BAD_USER_INPUT = "BAD_USER_INPUT"
 
 
 def _csrf_failure(request):
@@ -80,10 +97,6 @@ def _csrf_failure(request):
     middleware = CsrfViewMiddleware(lambda req: None)
     middleware.process_request(request)
     return middleware.process_view(request, None, (), {})
-
-
-def error_response(message: str, status: int, headers=None) -> JsonResponse:
-    return JsonResponse({"errors": [{"message": message}]}, status=status, headers=headers)
 
 
 def _content_length(request) -> int:
@@ -97,21 +110,79 @@ def _bad_request(message: str) -> HttpError:
     return HttpError(HttpResponseBadRequest(message), message)
 
 
+def _extensions(request, data):
+    """The request's `extensions` parameter, refused with 400 unless it is a JSON object or
+    absent (or null). In a GET's query string or a form it is JSON text."""
+    if "extensions" in request.GET or isinstance(data, QueryDict):
+        text = request.GET.get("extensions") or data.get("extensions")
+        try:
+            value = json.loads(text) if text else None
+        except ValueError:
+            raise _bad_request(EXTENSIONS_NOT_AN_OBJECT) from None
+    else:
+        value = data.get("extensions")
+    if value is not None and not isinstance(value, dict):
+        raise _bad_request(EXTENSIONS_NOT_AN_OBJECT)
+    return value
+
+
+def error_code(error) -> str:
+    """The `extensions.code` of an error the view answers with (cms.api.errors)."""
+    if isinstance(error, HttpError):
+        return BAD_USER_INPUT  # a malformed request: bad JSON or parameters, GET mutation
+    if isinstance(error, GraphQLError):
+        code = (error.extensions or {}).get("code")
+        if code:
+            return code
+        original = error.original_error
+        if original is None or isinstance(original, GraphQLError):
+            # graphql-core's own: syntax, validation, variables and arguments.
+            return BAD_USER_INPUT
+        # An exception in a field: "Permission denied." or "Internal error." (_unexpected).
+        return FORBIDDEN if isinstance(original, PermissionDenied) else INTERNAL
+    if isinstance(error, RecursionError):
+        return BAD_USER_INPUT  # parsing a query nested past Python's recursion limit
+    return FORBIDDEN if isinstance(error, PermissionDenied) else INTERNAL
+
+
 @method_decorator(csrf_exempt, name="dispatch")
 class GraphQLView(BaseGraphQLView):
     """Anonymous and bearer-token requests need no CSRF token; a session cookie never
     authorises a request that fails Django's CSRF check."""
 
+    media_type = JSON
+
     def dispatch(self, request, *args, **kwargs):
+        # The media type of every answer, refusals included (cms.api.http).
+        self.media_type = response_media_type(request.META.get("HTTP_ACCEPT"))
         # GraphiQL follows the setting at request time, whatever the URLconf passed.
         self.graphiql = self.graphiql and settings.GRAPHIQL_ENABLED
+        try:
+            response = self._refusal(request) or super().dispatch(request, *args, **kwargs)
+        except PermissionDenied:
+            response = error_response(PERMISSION_DENIED, 403, FORBIDDEN)
+        except Exception:
+            # Outside GraphQL's execution (which reports errors per field): a 500 that says
+            # no more than a field's internal error.
+            if settings.DEBUG:
+                raise
+            logger.exception("GraphQL request failed outside execution")
+            response = error_response(INTERNAL_ERROR, 500, INTERNAL)
+        if response.get("Content-Type", "").partition(";")[0].strip() == JSON:
+            response["Content-Type"] = CONTENT_TYPES[self.media_type]
+        patch_vary_headers(response, ["Accept"])
+        return response
 
+    def _refusal(self, request):
+        """The response refusing the request before GraphQL sees it, or None (then the
+        request's user is the token's user, if it sent one)."""
         max_body = settings.GRAPHQL_MAX_BODY_BYTES
         if _content_length(request) > max_body:
             return error_response(
                 f"The request body is {_content_length(request)} bytes, more than the limit "
                 f"of {max_body}.",
                 400,
+                BAD_USER_INPUT,
             )
 
         try:
@@ -119,7 +190,10 @@ class GraphQLView(BaseGraphQLView):
         except ApiAuthenticationError as error:
             # Counted against the client's address, like an anonymous request.
             return rate_limit.refusal(request) or error_response(
-                error.message, 401, {"WWW-Authenticate": error.www_authenticate}
+                error.message,
+                401,
+                UNAUTHENTICATED,
+                {"WWW-Authenticate": error.www_authenticate},
             )
         refused = rate_limit.refusal(request, token_user)
         if refused is not None:
@@ -129,8 +203,10 @@ class GraphQLView(BaseGraphQLView):
             request.user = token_user
         elif request.method == "POST" and request.user.is_authenticated:
             if _csrf_failure(request) is not None:
-                return error_response("CSRF check failed for a session-authenticated request.", 403)
-        return super().dispatch(request, *args, **kwargs)
+                return error_response(
+                    "CSRF check failed for a session-authenticated request.", 403, FORBIDDEN
+                )
+        return None
 
     def parse_body(self, request):
         try:
@@ -140,21 +216,41 @@ class GraphQLView(BaseGraphQLView):
             # graphene-django only catches TypeError and ValueError, so it was a 500.
             raise HttpError(HttpResponseBadRequest("POST body sent invalid JSON.")) from None
 
+    def get_response(self, request, data, show_graphiql=False):
+        """graphene-django's response (a GraphQL error without a path is a request error:
+        no `data`), with the status of cms.api.http for the negotiated media type."""
+        self._result = None
+        body, status = super().get_response(request, data, show_graphiql)
+        result = self._result
+        if body is not None and result is not None:
+            errors = result.errors or []
+            has_data = not any(not getattr(error, "path", None) for error in errors)
+            codes = [error_code(error) for error in errors]
+            status = graphql_status(self.media_type, has_data, result.data is None, codes)
+        return body, status
+
     def execute_graphql_request(
         self, request, data, query, variables, operation_name, show_graphiql=False
     ):
+        self._result = result = self._execute_request(
+            request, data, query, variables, operation_name, show_graphiql
+        )
+        return result
+
+    def _execute_request(self, request, data, query, variables, operation_name, show_graphiql):
         if query is not None and not isinstance(query, str):
             raise _bad_request("The query must be a string.")
         if variables is not None and not isinstance(variables, dict):
             raise _bad_request("Variables must be a JSON object.")
         if operation_name is not None and not isinstance(operation_name, str):
             raise _bad_request("operationName must be a string.")
+        _extensions(request, data)  # nothing reads them yet: only refused when malformed
         if query:
             size, limit = len(query.encode("utf-8")), settings.GRAPHQL_MAX_QUERY_BYTES
             if size > limit:
                 return ExecutionResult(
                     errors=[
-                        GraphQLError(f"The query is {size} bytes, more than the limit of {limit}.")
+                        bad_input(f"The query is {size} bytes, more than the limit of {limit}.")
                     ]
                 )
         try:
@@ -162,11 +258,13 @@ class GraphQLView(BaseGraphQLView):
         except RecursionError:
             # A query within the size limit can still nest past Python's recursion limit
             # in graphql-core's parser or validation; that is the client's error, not ours.
-            return ExecutionResult(errors=[GraphQLError(TOO_DEEP)])
+            return ExecutionResult(errors=[bad_input(TOO_DEEP)])
 
     def _execute(self, request, query, variables, operation_name, show_graphiql):
         """graphene-django's execute_graphql_request, with the parsed and validated
-        document cached per query text (frontends send the same few queries)."""
+        document cached per query text (frontends send the same few queries).
+        tests/api/test_graphene_django_pin.py fails when a graphene-django upgrade changes
+        the code this copies."""
         if not query:
             if show_graphiql:
                 return None
@@ -174,7 +272,8 @@ class GraphQLView(BaseGraphQLView):
         schema = self.schema.graphql_schema
         schema_errors = validate_schema(schema)
         if schema_errors:
-            return ExecutionResult(data=None, errors=schema_errors)
+            logger.error("The GraphQL schema is invalid: %s", schema_errors)
+            return ExecutionResult(data=None, errors=[internal()])
         document, errors = prepared_document(
             schema,
             query,
@@ -220,6 +319,11 @@ class GraphQLView(BaseGraphQLView):
             # Whatever produced the message (parser, validation, coercion of variables or
             # arguments, a resolver), it names nothing of the schema in production.
             formatted["message"] = SUGGESTION.sub("", formatted["message"])
+        # Every error has a code; one given on purpose (and its other extensions) is kept.
+        formatted["extensions"] = {
+            "code": str(error_code(error)),
+            **(formatted.get("extensions") or {}),
+        }
         return formatted
 
     def _format_error(self, error):
@@ -229,12 +333,7 @@ class GraphQLView(BaseGraphQLView):
             original = error.original_error
             if original is None or isinstance(original, GraphQLError):
                 # Syntax and validation errors, and messages resolvers raise on purpose.
-                formatted = error.formatted
-                if not formatted.get("path"):
-                    # Not from a field: the request was refused before anything ran.
-                    extensions = formatted.get("extensions") or {}
-                    formatted["extensions"] = {"code": BAD_USER_INPUT, **extensions}
-                return formatted
+                return error.formatted
             return self._unexpected(error, original)
         if isinstance(error, RecursionError):
             return {"message": TOO_DEEP}

@@ -4,7 +4,7 @@ import graphene
 from django.db.models import Exists, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
 
-from graphql import GraphQLError
+from cms.api.errors import bad_input
 
 from ..models import ServiceLanguage, ServicePage
 from ..models.pages import WORKING_AGE_MAX, WORKING_AGE_MIN
@@ -70,7 +70,7 @@ def apply_filter(queryset, f):
     if f.get("age") is not None:
         age = f["age"]
         if not 0 <= age <= 130:
-            raise GraphQLError("age must be between 0 and 130.")
+            raise bad_input("age must be between 0 and 130.", "filter.age")
         # "All of working age" services take working-age clients; others their own range.
         working = (
             Q(all_working_age=True) if WORKING_AGE_MIN <= age <= WORKING_AGE_MAX else Q(pk__in=[])

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core import signing
 
 from cms.api.context import Localised, localise
+from cms.api.errors import bad_input
 from cms.api.pages import (
     DEFAULT_LIMIT,
     SOURCE_LOCALE,
@@ -21,7 +22,6 @@ from cms.api.pages import (
 )
 from cms.api.selection import selected
 from cms.models import Organisation
-from graphql import GraphQLError
 
 from ..models import Contact, ContactVisibility, ServicePage
 from .enums import VOCABULARY_MODELS, ServiceOrder, Vocabulary
@@ -73,12 +73,12 @@ def preview_page(info, token, locale):
             token, max_age=settings.PREVIEW_TOKEN_MAX_AGE
         )
     except signing.SignatureExpired:
-        raise GraphQLError("The preview token has expired: preview again.") from None
+        raise bad_input("The preview token has expired: preview again.", "token") from None
     except signing.BadSignature:
-        raise GraphQLError("Invalid preview token.") from None
+        raise bad_input("Invalid preview token.", "token") from None
     page = ServicePage.get_page_from_preview_token(token)
     if page is None:
-        raise GraphQLError("Invalid preview token.")
+        raise bad_input("Invalid preview token.", "token")
     return localise([page], locale_code(locale), preview=True)[0]
 
 

@@ -8,7 +8,7 @@ afterwards and ordered by their rank (`rank_by`).
 from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat, StrIndex
 
-from graphql import GraphQLError
+from cms.api.errors import bad_input
 
 from ..models import ServicePage
 
@@ -20,12 +20,12 @@ def search_ids(info, text):
     """Primary keys of the services matching a search, best first (Wagtail's search backend)."""
     text = (text or "").strip()
     if len(text) > MAX_SEARCH_LENGTH:
-        raise GraphQLError(f"search is limited to {MAX_SEARCH_LENGTH} characters.")
+        raise bad_input(f"search is limited to {MAX_SEARCH_LENGTH} characters.", "search")
     if not text:
-        raise GraphQLError("search must not be empty.")
+        raise bad_input("search must not be empty.", "search")
     if any(ord(c) < 32 for c in text):
         # a NUL ends the string in SQLite's full-text query, and PostgreSQL refuses it
-        raise GraphQLError("search must not contain control characters.")
+        raise bad_input("search must not contain control characters.", "search")
     results = ServicePage.objects.live().only("id").search(text, operator="and")
     return [page.pk for page in results[:MAX_SEARCH_HITS]]
 

@@ -6,17 +6,18 @@ a CSRF-checked session); the domain rules are the same functions the admin uses
 """
 
 import graphene
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
+from graphene.utils.str_converters import to_camel_case
 
 from cms.api.access import can_view_internal, public_filter, require_viewer
 from cms.api.context import localise, request_cache
+from cms.api.errors import bad_input, forbidden, not_found
 from cms.api.pages import LocaleCode, locale_code
 from cms.api.selection import selected
 from cms.ids import parse_id
 from cms.members import user_language
-from graphql import GraphQLError
 
 from .. import change_requests
 from ..models import ChangeRequest, Favourite, ServiceList, ServiceListItem, ServicePage
@@ -32,14 +33,23 @@ def _services(info, pages_qs, code, path=()):
     return localise(optimise(info, pages_qs, selected(info, *path)), code)
 
 
-def _live_service(info, service_id):
+def _live_service(info, service_id, field="serviceId"):
+    """The published, public service of an id a mutation was given in argument `field`."""
     pk = parse_id(service_id)
     if pk is None:
-        raise GraphQLError("serviceId must be a number.")
+        raise bad_input("serviceId must be a number.", field)
     page = public_filter(info, ServicePage.objects.all()).filter(pk=pk).first()
     if page is None:
-        raise GraphQLError(f"No published service with id {service_id}.")
+        raise not_found(f"No published service with id {service_id}.", field)
     return page
+
+
+def _validation_error(error: ValidationError):
+    """A domain ValidationError as a mutation's input error, naming its field when it
+    has one (`{"message": [...]}` → `message`)."""
+    fields = [name for name in getattr(error, "error_dict", {}) if name != NON_FIELD_ERRORS]
+    field = to_camel_case(fields[0]) if len(fields) == 1 else None
+    return bad_input(" ".join(error.messages), field)
 
 
 class Person(graphene.ObjectType):
@@ -245,7 +255,7 @@ class SetFavourite(graphene.Mutation):
         user = require_viewer(info)
         pk = parse_id(service_id)
         if pk is None:
-            raise GraphQLError("serviceId must be a number.")
+            raise bad_input("serviceId must be a number.", "serviceId")
         if favourite:
             page = _live_service(info, service_id)
             Favourite.objects.get_or_create(user=user, page=page)
@@ -259,9 +269,9 @@ def _own_list(user, list_id):
     pk = parse_id(list_id)
     service_list = ServiceList.visible_to(user).filter(pk=pk).first() if pk is not None else None
     if service_list is None:
-        raise GraphQLError(f"No service list with id {list_id}.")
+        raise not_found(f"No service list with id {list_id}.", "listId")
     if not service_list.is_owned_by(user):
-        raise GraphQLError("Only the owner can change a list.")
+        raise forbidden("Only the owner can change a list.", "listId")
     return service_list
 
 
@@ -278,8 +288,8 @@ class CreateServiceList(graphene.Mutation):
         user = require_viewer(info)
         name = name.strip()
         if not name or len(name) > 200:
-            raise GraphQLError("name must be 1–200 characters.")
-        pages = [_live_service(info, sid) for sid in dict.fromkeys(service_ids)]
+            raise bad_input("name must be 1–200 characters.", "name")
+        pages = [_live_service(info, sid, "serviceIds") for sid in dict.fromkeys(service_ids)]
         service_list = ServiceList.objects.create(owner=user, name=name, description=description)
         for page in pages:
             service_list.add(page)
@@ -307,17 +317,19 @@ class ChangeServiceList(graphene.Mutation):
     ):
         user = require_viewer(info)
         service_list = _own_list(user, list_id)
-        pages = [_live_service(info, sid) for sid in dict.fromkeys(add_service_ids)]
+        pages = [
+            _live_service(info, sid, "addServiceIds") for sid in dict.fromkeys(add_service_ids)
+        ]
         if name is not None:
             if not name.strip() or len(name) > 200:
-                raise GraphQLError("name must be 1–200 characters.")
+                raise bad_input("name must be 1–200 characters.", "name")
             service_list.name = name.strip()
             service_list.save(update_fields=["name", "updated_at"])
         if share_with is not None:
             # Unknown users and users you may not share with get the same answer.
             found, refused = refused_usernames(user, share_with)
             if refused:
-                raise GraphQLError(f"Cannot share with: {', '.join(refused)}.")
+                raise bad_input(f"Cannot share with: {', '.join(refused)}.", "shareWith")
             service_list.shared_with.set(found)
         for page in pages:
             service_list.add(page)
@@ -359,9 +371,9 @@ class SendChangeRequest(graphene.Mutation):
                 page, user, message, getattr(section, "value", section) or ""
             )
         except PermissionDenied as error:
-            raise GraphQLError(str(error)) from None
+            raise forbidden(str(error)) from None
         except ValidationError as error:
-            raise GraphQLError(" ".join(error.messages)) from None
+            raise _validation_error(error) from None
 
 
 class StaffMutation(graphene.ObjectType):

@@ -21,7 +21,11 @@ SERVICES_QUERY = "{ services(limit: 1) { __typename } }"
 TYPENAME_QUERY = "{ __typename }"
 
 OWNER = "helsinki-producer"
-INVALID = {"errors": [{"message": "Invalid or expired API token."}]}
+INVALID = {
+    "errors": [
+        {"message": "Invalid or expired API token.", "extensions": {"code": "UNAUTHENTICATED"}}
+    ]
+}
 
 
 def post(client, query=SERVICES_QUERY, **extra):

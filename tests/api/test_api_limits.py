@@ -1,7 +1,11 @@
 """Limits on what a GraphQL request may ask: depth, aliases, query and body size,
 introspection, and the standard validation. Every refusal is a 400 with a GraphQL error
 and runs no SQL. These requests are anonymous on purpose: a bearer token's look-up is
-itself SQL."""
+itself SQL.
+
+They accept application/graphql-response+json, the media type under which a refused
+GraphQL request is a 400; under application/json (or no Accept header) the spec's legacy
+rule answers the same body with 200 (tests/api/test_http_spec.py)."""
 
 import json
 
@@ -22,7 +26,11 @@ MISSPELT_FIELD_QUERY = "{ servics(limit: 1) { __typename } }"
 TYPENAME_QUERY = "{ __typename }"
 
 
+GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
+
+
 def post_json(payload, client=None, **extra):
+    extra.setdefault("HTTP_ACCEPT", GRAPHQL_RESPONSE_JSON)
     return (client or Client()).post("/graphql/", payload, content_type="application/json", **extra)
 
 
@@ -84,7 +92,10 @@ def nested(depth: int) -> str:
 def post_nested(query):
     RESOLVED.clear()
     request = RequestFactory().post(
-        "/graphql/", json.dumps({"query": query}), content_type="application/json"
+        "/graphql/",
+        json.dumps({"query": query}),
+        content_type="application/json",
+        HTTP_ACCEPT=GRAPHQL_RESPONSE_JSON,
     )
     request.user = AnonymousUser()
     response = nested_view(request)
@@ -252,7 +263,7 @@ def test_malformed_requests_get_a_clear_400(payload, message, django_assert_num_
     with django_assert_num_queries(0):
         response = post_json(payload)
     assert response.status_code == 400
-    assert response["Content-Type"] == "application/json"
+    assert response["Content-Type"] == f"{GRAPHQL_RESPONSE_JSON}; charset=utf-8"
     assert messages(response) == [message]
 
 

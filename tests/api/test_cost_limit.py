@@ -2,7 +2,9 @@
 runs (fields × list sizes along each path, page sizes from `limit` literals, variables or
 defaults), refused over settings.GRAPHQL_MAX_COST with the cost in the error. The review's
 attack, 30 aliases × `services(limit: 100)` with every field and two levels of
-`relatedServices`, answered 1.8 MB in 3.5 s; it is refused without running any SQL."""
+`relatedServices`, answered 1.8 MB in 3.5 s; it is refused without running any SQL.
+
+The requests accept application/graphql-response+json, under which a refusal is a 400."""
 
 import json
 
@@ -11,12 +13,17 @@ import pytest
 from cms.api.schema import schema
 from cms.api.validation import DEFAULT_LIST_SIZE, cost_errors, cost_rule
 from graphql import parse, validate
-from tests.api.gql import QUERIES, post, query_file
+from tests.api import gql
+from tests.api.gql import GRAPHQL_RESPONSE_JSON, QUERIES, query_file
 
 pytestmark = pytest.mark.django_db
 
 SCHEMA = schema.graphql_schema
 BUDGET = 50_000
+
+
+def post(query, variables=None):
+    return gql.post(query, variables, accept=GRAPHQL_RESPONSE_JSON)
 
 
 def public_fields() -> str:
@@ -237,10 +244,12 @@ def test_refusals_before_execution_are_bad_user_input(query, variables):
 
 
 def test_errors_inside_fields_keep_their_shape():
-    body = post("{ services(limit: 1000) { totalCount } }").json()
-    (error,) = body["errors"]
+    response = post("{ services(limit: 1000) { totalCount } }")
+    assert response.status_code == 200  # a field's error: the response has `data`
+    (error,) = response.json()["errors"]
     assert error["message"] == "limit must be between 1 and 100."
-    assert error["path"] == ["services"] and "extensions" not in error
+    assert error["path"] == ["services"]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
 
 
 def test_the_example_queries_run_under_the_default_budget():
