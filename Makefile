@@ -4,6 +4,7 @@
 #   make test    pytest on SQLite, then again on a throwaway PostgreSQL cluster
 #   make bench   API benchmark: GraphQL vs Wagtail API v2 vs raw ORM (SQLite, PostgreSQL)
 #   make search-eval  search quality: recall@10, MRR and zero results of the judged queries
+#   make api-audit  GraphQL-over-HTTP conformance audit (graphql-http, Node) against a live server
 #   make system-packages  install Voikko (Finnish search) with apt-get when root, else explain
 #   make lint    ruff check + ruff format --check
 #   make check   Django system checks + missing-migration check + make messages-check + make check-deploy
@@ -41,7 +42,7 @@ SEARCH_EVAL_ARGS ?=
 
 .PHONY: help venv install messages run test test-sqlite test-postgres lint check schema lock clean
 .PHONY: makemessages messages-check check-deploy
-.PHONY: bench search-eval system-packages
+.PHONY: bench search-eval system-packages api-audit
 
 help:
 	@sed -n 's/^#   make /  make /p' $(firstword $(MAKEFILE_LIST))
@@ -163,6 +164,15 @@ bench: $(STAMP)
 # MRR and zero results per query class; `--floors` fails below issue 13's targets.
 search-eval: $(STAMP)
 	$(PY) -m tests.search_eval.run $(SEARCH_EVAL_ARGS)
+
+# --- GraphQL over HTTP ---------------------------------------------------------
+
+# The GraphQL working group's conformance audit (graphql-http's auditServer, pinned in
+# .ci/graphql-http/package-lock.json, installed there with `npm ci`) against `runserver` on a
+# free loopback port, with a throwaway SQLite database seeded with 20 demo services. Prints
+# every audit; fails unless all pass. Needs Node and npm (.ci/api-audit.sh).
+api-audit: $(STAMP)
+	PY=$(PY) .ci/api-audit.sh
 
 # --- static checks ------------------------------------------------------------
 
