@@ -18,6 +18,8 @@ Unknown and not-allowed usernames get the same answer (`refused_usernames`), so 
 tells nothing about who exists.
 """
 
+from collections import Counter
+
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef
 
@@ -77,3 +79,11 @@ def refused_usernames(user, usernames) -> tuple[list, list[str]]:
 def label(user) -> str:
     """How a colleague is shown as a choice: the name; the username only when there is none."""
     return user.get_full_name() or user.username
+
+
+def labelled_by_name(users):
+    """A choice label for people (`label_from_instance`): the name, with the e-mail address
+    only to tell apart two of `users` with the same name. Never the username alone where a
+    name exists (for invited accounts it is the e-mail address)."""
+    names = Counter(label(u) for u in users)
+    return lambda u: f"{label(u)} ({u.email})" if names[label(u)] > 1 else label(u)

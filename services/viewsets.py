@@ -35,7 +35,7 @@ from .models import (
     ServiceList,
     ServicePage,
 )
-from .sharing import colleagues
+from .sharing import colleagues, labelled_by_name
 from .sharing import label as sharing_label
 from .vocabularies import VOCABULARIES
 
@@ -127,14 +127,6 @@ class ChangeRequestIndexView(generic.IndexView):
 
 def person_name(user) -> str:
     return sharing_label(user) if user is not None else "—"
-
-
-def labelled_by_name(users):
-    """A choice label: the person's name, with the e-mail address only for namesakes."""
-    names = Counter(sharing_label(u) for u in users)
-    return lambda u: (
-        f"{sharing_label(u)} ({u.email})" if names[sharing_label(u)] > 1 else sharing_label(u)
-    )
 
 
 class ChangeRequestEditForm(WagtailAdminModelForm):

@@ -115,9 +115,13 @@ class ServicePageForm(WagtailAdminPageForm):
             "provider_updater": pair_candidates(provider),
             "municipal_responsible": pair_candidates(municipality, municipal_publishers()),
         }
+        from services.sharing import labelled_by_name
+
         for name, queryset in choices.items():
             if name in self.fields and queryset is not None:
                 self.fields[name].queryset = queryset
+                # By name, not by username (an e-mail address for invited accounts).
+                self.fields[name].label_from_instance = labelled_by_name(queryset)
         # "See also" offers the own subtree and live public services (services.permissions).
         from services.admin_visibility import limit_page_choices
 

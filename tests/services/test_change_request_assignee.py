@@ -120,3 +120,21 @@ def test_a_valid_assignee_is_saved_and_listed_by_name(change_request, user):
         edit_url(change_request), {"status": "done", "assignee": provider_editor.pk}
     )
     assert response.status_code == 302
+
+
+def test_update_pair_choices_show_names(services, user):
+    """The service form's update pair ("provider updater", "municipal responsible") offers
+    people of the two organisations by name too: a provider editor does not learn the
+    municipality's staff's e-mail addresses."""
+    page = services("helsinki")
+    producer = rename(user, "helsinki-producer2", "Maija", "Meikäläinen", "maija.m@hel.example")
+    editor = user(f"{page.provider.slug}-editor")
+    response = client_for(editor).get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == 200
+    form = response.context["form"]
+    field = form.fields["municipal_responsible"]
+    assert field.label_from_instance(producer) == "Maija Meikäläinen"
+    body = response.content.decode()
+    assert "Maija Meikäläinen" in body and "maija.m@hel.example" not in body
+    editor = rename(user, editor.username, "Pekka", "Päivittäjä", "pekka@provider.example")
+    assert form.fields["provider_updater"].label_from_instance(editor) == "Pekka Päivittäjä"
