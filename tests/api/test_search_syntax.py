@@ -71,7 +71,11 @@ def search(text):
 
 @pytest.mark.parametrize("text", SPECIALS + KEYWORDS + EXPRESSIONS)
 def test_engine_syntax_alone_is_plain_text(text):
-    search(text)
+    from cms.search import plain_text
+
+    words = plain_text(text)
+    # The engine sees only the words: the same hits as those words typed alone, none without.
+    assert search(text) == (search(words) if words else (0, []))
 
 
 @pytest.mark.parametrize("text", SPECIALS + KEYWORDS + EXPRESSIONS)
@@ -107,15 +111,24 @@ def test_the_reviews_quote_after_a_word():
 
 @pytest.mark.parametrize("keyword", KEYWORDS)
 def test_keywords_next_to_a_word_are_plain_words(keyword):
-    search(f"{word()} {keyword}")
-    search(f"{keyword} {word()}")
-    search(f"{word()} {keyword} {word()}")
+    term = word()
+    alone = search(term)
+    # An operator word is one more word to match, never an operator: it can only narrow
+    # the hits of the word beside it, and its place does not matter.
+    beside = search(f"{term} {keyword}")
+    assert set(beside[1]) <= set(alone[1]) and beside[0] <= alone[0]
+    assert search(f"{keyword} {term}") == beside
+    assert search(f"{term} {keyword} {term}") == beside
 
 
 @pytest.mark.parametrize("text", EXPRESSIONS)
 def test_expressions_mixed_with_a_word(text):
-    search(f"{word()} {text}")
-    search(f"{text} {word()}")
+    from cms.search import plain_text
+
+    term = word()
+    expected = search(plain_text(f"{term} {text}"))
+    assert search(f"{term} {text}") == expected
+    assert search(f"{text} {term}")[0] == expected[0]
 
 
 def test_production_answers_no_internal_error(settings):
