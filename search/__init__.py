@@ -1,5 +1,6 @@
-"""Search: language analysis for Finnish, Swedish and English (see search/analysis.py).
+"""Search: language-aware analysis (fi, sv, en), the search index in the database, the
+ranked query, synonyms, typo correction and autosuggest (docs/search.md).
 
-Pure Python for now, with no models; it becomes the Django app `search` when the
-analysis is wired into the index and the GraphQL API (issue 13).
+The app knows no domain model: a domain app registers what it indexes (its pages, their
+texts per field, their labels) and calls the indexer when they change.
 """

@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "services",
     "policies",
     "translations",
+    "search",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.settings",
