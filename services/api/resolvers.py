@@ -25,6 +25,7 @@ from cms.models import Organisation
 
 from ..models import Contact, ContactVisibility, ServicePage
 from .enums import VOCABULARY_MODELS, ServiceOrder, Vocabulary
+from .facets import FacetSource
 from .filters import ServiceFilter, apply_filter
 from .optimise import optimise
 from .search import rank_by, search_ids
@@ -46,7 +47,7 @@ def services_page(
     """One page of the `services` list: filtered, searched, ordered."""
     check_paging(limit, offset)
     code = locale_code(locale)
-    queryset = apply_filter(public_pages(info, ServicePage, code, fallback), filter)
+    queryset = public_pages(info, ServicePage, code, fallback)
     order = getattr(order_by, "value", order_by) or ("relevance" if search else "title")
     if search:
         ids = search_ids(info, search)
@@ -57,13 +58,17 @@ def services_page(
         order = "title"
     if order != "relevance":
         queryset = queryset.order_by(order, "pk")
+    searched = queryset  # the facets count it with the filter (services/api/facets.py)
+    queryset = apply_filter(queryset, filter)
     if not filter and not search and (code == SOURCE_LOCALE or not fallback):
         # The plain catalogue: count pages, not the page ⋈ service join.
         total = public_page_count(info, ServicePage, code)
     else:
         total = queryset.count()
     queryset = optimise(info, queryset, selected(info, "items"))
-    return paginate(queryset, code, limit, offset, total)
+    page = paginate(queryset, code, limit, offset, total)
+    page.facets = FacetSource(info, searched, filter, code)  # read only when selected
+    return page
 
 
 def preview_page(info, token, locale):
