@@ -22,6 +22,7 @@ from .blocks import (
     time_and_place,
 )
 from .enums import LifecycleState
+from .facets import ServiceFacets
 from .internal import InternalInformation, internal_information
 from .optimise import prefetched
 from .terms import Term, term_in
@@ -161,4 +162,11 @@ class Service(localised_page_fields("service"), graphene.ObjectType):
         return internal_information(info, root)
 
 
-ServiceResults = results_type("ServiceResults", Service)
+class ServiceResults(results_type("ServiceResults", Service)):
+    facets = graphene.Field(
+        ServiceFacets,
+        required=True,
+        description="Counts per filter value for the whole list (not only this page): "
+        "every filter applies but the facet's own. Only the facets selected are counted.",
+        resolver=lambda root, info: root.facets,
+    )
