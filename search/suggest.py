@@ -1,0 +1,134 @@
+"""Autocomplete: service titles and taxonomy terms that have a word starting with a prefix.
+
+The indexer writes `SearchSuggestion` rows (search/models.py): for a label (a service
+title or a term's name in one locale) one row per word, whose `key` is the label's
+`key_text` from that word on (`keys(label)`). `suggest(prefix, locale)` reads them with
+one statement, an index range on (locale, key), the same on SQLite and PostgreSQL:
+
+    key >= prefix AND key < prefix || U+FFFF
+
+which is "key starts with prefix" for keys of letters, digits and spaces compared code
+point by code point (SQLite, PostgreSQL with the C collation the project's clusters use).
+A LIKE on the same rows rechecks it, so a linguistic collation cannot add wrong rows.
+
+Ranking, best first:
+1. labels whose first word the prefix starts, before labels where a later word matches;
+2. service titles before term names;
+3. among titles, the title more services carry first;
+4. alphabetically (then by kind).
+A label appears once, however many services carry it; a label that is both a title and
+a term is a title (SERVICE).
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.db.models import Count, Max, Q
+from django.db.models.functions import Length
+
+from .analysis import fold, normalise
+from .models import SearchSuggestion
+
+MAX_KEY = 100  # SearchSuggestion.key's max_length
+MIN_PREFIX = 2  # characters of the normalised prefix; shorter gives no suggestions
+MAX_PREFIX = 100  # characters of the prefix as given; longer is refused
+MAX_LIMIT = 10
+SERVICE = "service"
+TERM = "term"
+# How many (label, kind) groups the statement returns for the ranking above; far more than
+# a real catalogue's labels for any prefix of two letters or more.
+CANDIDATES = 200
+
+SEPARATORS = re.compile(r"[\W_]+")
+
+
+class SuggestInputError(ValueError):
+    """A prefix or limit that is refused (the API answers BAD_USER_INPUT). `argument`
+    names the argument."""
+
+    def __init__(self, message: str, argument: str):
+        super().__init__(message)
+        self.argument = argument
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    label: str
+    kind: str  # SERVICE or TERM
+    services: int  # how many public services in the locale carry the label as title
+
+
+def key_text(text: str) -> str:
+    """`text` as suggestion keys hold it: normalised (NFKC, casefold), accents folded,
+    words (runs of letters and digits) separated by one space."""
+    return " ".join(w for w in SEPARATORS.split(fold(normalise(text))) if w)
+
+
+def keys(label: str) -> list[str]:
+    """The keys of a label: its `key_text` from each word on, at most MAX_KEY characters
+    ("CV- ja LinkedIn-työpaja" → "cv ja linkedin tyopaja", "ja linkedin tyopaja",
+    "linkedin tyopaja", "tyopaja"). The indexer writes one row per key."""
+    words = key_text(label).split(" ")
+    out: list[str] = []
+    for i in range(len(words)):
+        key = " ".join(words[i:])[:MAX_KEY].rstrip()
+        if key and key not in out:
+            out.append(key)
+    return out
+
+
+def prefix_key(prefix: str) -> str:
+    """The prefix as a key: `key_text`, keeping one trailing space when the prefix ends
+    after a separator ("työ " matches "työ ja ..." but not "työkokeilu")."""
+    text = key_text(prefix)
+    if text and SEPARATORS.fullmatch(normalise(prefix)[-1:] or "a"):
+        text += " "
+    return text
+
+
+def check(prefix: str, limit: int) -> None:
+    """Refuse what no autocomplete types: raises SuggestInputError."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise SuggestInputError(f"limit must be between 1 and {MAX_LIMIT}.", "limit")
+    if len(prefix) >= MAX_PREFIX:
+        raise SuggestInputError(f"prefix must be shorter than {MAX_PREFIX} characters.", "prefix")
+    if any(unicodedata.category(c) in ("Cc", "Cs") for c in prefix):
+        raise SuggestInputError("prefix must not contain control characters.", "prefix")
+
+
+def suggest(prefix: str, locale: str, limit: int = MAX_LIMIT) -> list[Suggestion]:
+    """At most `limit` suggestions for what a reader of `locale` has typed, best first.
+
+    A prefix of fewer than MIN_PREFIX letters or digits (after normalisation: "a", " ",
+    "?!") gives none, without a query."""
+    check(prefix, limit)
+    key = prefix_key(prefix)
+    if len(key.strip()) < MIN_PREFIX:
+        return []
+    rows = (
+        SearchSuggestion.objects.filter(locale=locale, key__gte=key, key__lt=key + "\uffff")
+        .filter(key__startswith=key)
+        .values("label")
+        .annotate(
+            services=Count("page", distinct=True, filter=Q(kind=SERVICE)),
+            longest=Max(Length("key")),
+        )
+        # The longest matching key of a label starts at its earliest matching word: the
+        # label's length minus it is about where the match starts (0 at the first word),
+        # so the CANDIDATES kept are the ones the ranking below puts first.
+        .order_by(Length("label") - Max(Length("key")), "-services", "label")[:CANDIDATES]
+    )
+    ranked = sorted(
+        (
+            (
+                not key_text(row["label"])[:MAX_KEY].startswith(key),  # 1. the first word
+                row["services"] == 0,  # 2. titles before terms
+                -row["services"],  # 3. carried by more services
+                row["label"],  # 4. alphabetically
+            ),
+            Suggestion(row["label"], SERVICE if row["services"] else TERM, row["services"]),
+        )
+        for row in rows
+    )
+    return [suggestion for _, suggestion in ranked[:limit]]
