@@ -117,6 +117,7 @@ system-packages:
 run: system-packages messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo --if-empty
+	$(PY) manage.py rebuild_search_index --if-empty
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 # --- tests --------------------------------------------------------------------

@@ -11,3 +11,8 @@ class ServicesConfig(AppConfig):
 
         admin_visibility.install()
         group_scopes.register()
+        from search import registry
+
+        from .search_index import SOURCE
+
+        registry.register(SOURCE)

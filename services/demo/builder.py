@@ -32,6 +32,7 @@ from cms.group_sync import ensure_collections, sync_roles
 from cms.models import Membership, Organisation, validate_cost_shares
 from cms.roles import OrganisationKind, Role
 from policies.demo import build_policy_demo
+from search import indexer as search_indexer
 from services import freshness
 from services import models as m
 from services.notifications import pair
@@ -165,6 +166,13 @@ class DemoBuilder:
 
     # --- entry point -------------------------------------------------------------------
     def build(self) -> DemoReport:
+        # The search index is written once at the end, not per publication on the way.
+        with search_indexer.paused():
+            self._build()
+        search_indexer.rebuild()
+        return self.report
+
+    def _build(self):
         self.locales = ensure_locales()
         with transaction.atomic():
             self.build_taxonomies()
@@ -182,7 +190,6 @@ class DemoBuilder:
             self.build_lists()
         build_policy_demo(self)
         sync_roles()  # the policy index's translations are the translators' pages too
-        return self.report
 
     # --- favourites and a shared list ----------------------------------------------------------
     def build_lists(self):

@@ -9,7 +9,7 @@ Usage:
 (`make search-eval SEARCH_EVAL_ARGS="..."` runs the same.) It seeds the demo catalogue
 (337 services, `seed_demo`) into a database cached in .bench/ (git-ignored; the file name
 carries a hash of the demo builder and content, so a change to either reseeds), re-indexes
-the services with today's search backend, and sends every query of
+the services with today's indexer (`rebuild_search_index`), and sends every query of
 tests/search_eval/queries.py through /graphql/ exactly as a client does:
 
     services(search: $q, locale: $l, limit: 10) { totalCount items { id title isFallback } }
@@ -260,7 +260,7 @@ def seed(env):
 def reindex(env):
     """The search index as today's code builds it (the cached index may be older)."""
     start = time.perf_counter()
-    manage("update_index", "-v0", env=env)
+    manage("rebuild_search_index", "--no-progress", "-v0", env=env)
     log(f"re-indexed in {time.perf_counter() - start:.1f} s")
 
 

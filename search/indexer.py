@@ -1,0 +1,360 @@
+"""The indexer: registered sources' documents → analysed rows of the search index.
+
+For each document and each reader's locale it is listed in, one `SearchDocument`, its
+`SearchToken`s and the `SearchSuggestion`s of its title (search/models.py). A token's
+weight is its precomputed impact in the document:
+
+    weight = Σ over fields  FIELD_WEIGHTS[field] × saturate(tf in the field)
+    saturate(tf) = tf × (K1 + 1) / (tf + K1)
+
+where a word's lemmas count 1 and its compound parts PART_TF: "hygieniapassikoulutus" in a
+title weighs more for "hygieniapassikoulutus" than for "koulutus". Titles, short
+descriptions and labels also give phrase bigrams ("suomi kieli") of adjacent words' lemmas.
+
+`rebuild()` writes the whole index; `update(page_ids)` replaces the rows of some pages
+(their translation groups, as the source says) and is what the domain apps' signals call;
+`update_terms()` rewrites the term suggestions. Inside `paused()` (the demo builder's bulk
+load) the signal-driven updates are skipped: the builder rebuilds at the end.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import logging
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+
+from . import analysis
+from .models import SearchDocument, SearchSuggestion, SearchToken
+from .registry import FIELD_WEIGHTS, PHRASE_FIELDS, Document, Text, sources
+
+logger = logging.getLogger(__name__)
+
+K1 = 1.2
+PART_TF = 0.5  # a compound part counts half an occurrence of the word it is in
+BATCH = 2000
+MAX_TOKEN = 100  # SearchToken.token
+MAX_KEY = 100  # SearchSuggestion.key
+MAX_LABEL = 255  # SearchSuggestion.label
+LEMMAS_PER_PHRASE = 2  # bigrams of the first lemmas of each word (ambiguous words have two)
+LEXICON_TTL = 300.0  # seconds before a process re-reads the texts of the decompounding lexicon
+
+
+# --- change tracking (caches of the query side check it) -----------------------------------------
+_state = threading.local()
+_version = itertools.count(1)
+_current_version = 0
+
+
+def index_version() -> int:
+    """A number that changes whenever this process writes the index (caches compare it)."""
+    return _current_version
+
+
+def _bump():
+    global _current_version
+    _current_version = next(_version)
+
+
+@contextlib.contextmanager
+def paused():
+    """Skip `update` and `update_terms` in this thread (a bulk load that rebuilds after)."""
+    previous = getattr(_state, "paused", False)
+    _state.paused = True
+    try:
+        yield
+    finally:
+        _state.paused = previous
+
+
+def is_paused() -> bool:
+    return getattr(_state, "paused", False)
+
+
+# --- the decompounding lexicon -------------------------------------------------------------------
+_lexicon_loaded: dict[str, float] = {}
+
+
+def ensure_lexicon(lang: str = "sv", force: bool = False) -> None:
+    """Teach the analysis's decompounding lexicon the words of the sources' texts in `lang`
+    (once per process and LEXICON_TTL), so that the index and the queries split the same
+    compounds the same way."""
+    loaded = _lexicon_loaded.get(lang)
+    if not force and loaded is not None and time.monotonic() - loaded < LEXICON_TTL:
+        return
+    _lexicon_loaded[lang] = time.monotonic()
+    texts = itertools.chain.from_iterable(s.lexicon_texts(lang) for s in sources())
+    analysis.extend_lexicon(lang, texts)
+
+
+# --- analysis of one document ----------------------------------------------------------------------
+@dataclass
+class Counts:
+    """Term frequencies per token and field."""
+
+    tf: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(dict))
+
+    def add(self, token: str, field_name: str, amount: float):
+        if len(token) > MAX_TOKEN:
+            return
+        per_field = self.tf[token]
+        per_field[field_name] = per_field.get(field_name, 0.0) + amount
+
+    def merged(self, other: Counts) -> Counts:
+        out = Counts()
+        for source in (self, other):
+            for token, per_field in source.tf.items():
+                for name, amount in per_field.items():
+                    out.add(token, name, amount)
+        return out
+
+
+def saturate(tf: float) -> float:
+    return tf * (K1 + 1) / (tf + K1)
+
+
+def impacts(counts: Counts) -> dict[str, float]:
+    return {
+        token: round(sum(FIELD_WEIGHTS[f] * saturate(tf) for f, tf in per_field.items()), 4)
+        for token, per_field in counts.tf.items()
+    }
+
+
+def count_text(counts: Counts, text: Text) -> None:
+    """Add the tokens of one text: per word its lemmas (1) and compound parts (PART_TF), each
+    with its accent-folded copy; in phrase fields the bigrams of adjacent words' lemmas."""
+    previous: tuple[str, ...] | None = None
+    for word in analysis.words(text.text):
+        found = analysis.analyse_word(word, text.lang)
+        if found is None:
+            continue  # a stopword: phrases run over it, as queries drop it too
+        exact = found.tokens(parts=False)
+        for token in exact:
+            counts.add(token, text.field, 1.0)
+        for token in found.tokens():
+            if token not in exact:
+                counts.add(token, text.field, PART_TF)
+        lemmas = found.lemmas[:LEMMAS_PER_PHRASE]
+        if text.field in PHRASE_FIELDS and previous:
+            for first in previous:
+                for second in lemmas:
+                    counts.add(phrase(first, second), text.field, 1.0)
+        previous = lemmas
+
+
+def phrase(first: str, second: str) -> str:
+    """The bigram token of two adjacent words' lemmas."""
+    return f"{first} {second}"
+
+
+def count_texts(texts: Iterable[Text]) -> Counts:
+    counts = Counts()
+    for text in texts:
+        count_text(counts, text)
+    return counts
+
+
+# --- suggestions -------------------------------------------------------------------------------------
+def suggestion_keys(label: str) -> list[str]:
+    """The keys of an autocomplete label: its folded, lower-case text from each word's start
+    on (at most MAX_KEY characters), so "Työkokeilu nuorille" is found from "tyo" and "nuo"."""
+    text = analysis.fold(analysis.normalise(label)).strip()
+    keys = []
+    for match in analysis.WORD.finditer(text):
+        key = text[match.start() :][:MAX_KEY].rstrip()
+        if key and key not in keys:
+            keys.append(key)
+    return keys
+
+
+# --- writing ------------------------------------------------------------------------------------------
+@dataclass
+class Report:
+    documents: int = 0
+    tokens: int = 0
+    suggestions: int = 0
+    pages: int = 0
+
+    def __str__(self):
+        return (
+            f"{self.pages} pages, {self.documents} documents, {self.tokens} tokens, "
+            f"{self.suggestions} suggestions"
+        )
+
+
+class _Writer:
+    """Buffers rows and inserts them in batches of BATCH: documents with bulk_create, tokens
+    and suggestions (most of the rows) with one executemany per batch, which skips building
+    a model instance per row."""
+
+    def __init__(self, report: Report):
+        self.report = report
+        self.documents: list[SearchDocument] = []
+        self.tokens: list[tuple] = []
+        self.suggestions: list[tuple] = []
+
+    def flush(self):
+        if self.documents:
+            SearchDocument.objects.bulk_create(self.documents, batch_size=BATCH)
+            self.report.documents += len(self.documents)
+            self.documents = []
+        if self.tokens:
+            _insert(SearchToken, ("page_id", "locale", "token", "weight"), self.tokens)
+            self.report.tokens += len(self.tokens)
+            self.tokens = []
+        if self.suggestions:
+            columns = ("page_id", "locale", "key", "label", "kind")
+            _insert(SearchSuggestion, columns, self.suggestions)
+            self.report.suggestions += len(self.suggestions)
+            self.suggestions = []
+
+    def _check(self):
+        if max(len(self.documents), len(self.tokens), len(self.suggestions)) >= BATCH:
+            self.flush()
+
+    def document(self, doc: Document):
+        """The rows of a document in each locale it is listed in."""
+        own = count_texts([Text("title", doc.title, doc.lang)] + doc.texts)
+        title = doc.title[:MAX_LABEL]
+        keys = suggestion_keys(doc.title)
+        for listing in doc.listings:
+            counts = own.merged(count_texts(listing.texts)) if listing.texts else own
+            self.documents.append(
+                SearchDocument(
+                    page_id=doc.page_id,
+                    locale=listing.locale,
+                    is_fallback=listing.is_fallback,
+                    boost=doc.boost,
+                    updated=doc.updated,
+                )
+            )
+            self.tokens += [
+                (doc.page_id, listing.locale, token, weight)
+                for token, weight in impacts(counts).items()
+            ]
+            self.suggestions += [
+                (doc.page_id, listing.locale, key, title, "service") for key in keys
+            ]
+            self._check()
+        self.report.pages += 1
+
+    def term(self, locale: str, key: str, label: str):
+        self.suggestions.append((None, locale, key, label, "term"))
+        self._check()
+
+
+def _insert(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    marks = ", ".join(["%s"] * len(columns))
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH):
+            cursor.executemany(
+                f"INSERT INTO {table} ({names}) VALUES ({marks})", rows[start : start + BATCH]
+            )
+
+
+def _delete_pages(page_ids: set[int]) -> None:
+    ids = sorted(page_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        SearchToken.objects.filter(page_id__in=chunk).delete()
+        SearchSuggestion.objects.filter(page_id__in=chunk).delete()
+        SearchDocument.objects.filter(page_id__in=chunk).delete()
+
+
+def _write_terms(writer: _Writer) -> None:
+    seen = set()
+    for source in sources():
+        for term in source.terms():
+            label = term.label.strip()[:MAX_LABEL]
+            for key in suggestion_keys(label):
+                if (term.locale, key, label) in seen:
+                    continue
+                seen.add((term.locale, key, label))
+                writer.term(term.locale, key, label)
+
+
+def rebuild(progress: Callable[[Iterator[Document]], Iterator[Document]] | None = None) -> Report:
+    """Write the whole index anew, in one transaction. `progress` wraps the documents'
+    iterator (a tqdm bar)."""
+    report = Report()
+    ensure_lexicon(force=True)
+    with transaction.atomic():
+        SearchToken.objects.all().delete()
+        SearchSuggestion.objects.all().delete()
+        SearchDocument.objects.all().delete()
+        writer = _Writer(report)
+        for source in sources():
+            documents = source.documents(None)
+            for doc in progress(documents) if progress else documents:
+                writer.document(doc)
+        _write_terms(writer)
+        writer.flush()
+    _bump()
+    analyse_tables()
+    return report
+
+
+def update(page_ids: Iterable[int]) -> Report | None:
+    """Replace the index rows of these pages and of the pages that depend on them (their
+    translations), from what the sources say now: a page no longer public loses its rows.
+    Skipped (None) inside `paused()`."""
+    if is_paused():
+        return None
+    page_ids = set(page_ids)
+    if not page_ids:
+        return Report()
+    report = Report()
+    ensure_lexicon()
+    with transaction.atomic():
+        affected = set(page_ids)
+        for source in sources():
+            affected |= source.group(page_ids)
+        _delete_pages(affected)
+        writer = _Writer(report)
+        for source in sources():
+            for doc in source.documents(affected):
+                writer.document(doc)
+        writer.flush()
+    _bump()
+    return report
+
+
+def update_terms() -> Report | None:
+    """Rewrite the term suggestions (a taxonomy term was added, renamed or removed)."""
+    if is_paused():
+        return None
+    report = Report()
+    with transaction.atomic():
+        SearchSuggestion.objects.filter(kind="term").delete()
+        writer = _Writer(report)
+        _write_terms(writer)
+        writer.flush()
+    _bump()
+    return report
+
+
+def analyse_tables() -> None:
+    """Fresh planner statistics after a rebuild (PostgreSQL: VACUUM ANALYZE, which also sets
+    the visibility map that index-only scans need; SQLite: ANALYZE)."""
+    tables = [m._meta.db_table for m in (SearchToken, SearchDocument, SearchSuggestion)]
+    try:
+        if connection.vendor == "postgresql":
+            if connection.in_atomic_block:
+                return  # VACUUM cannot run in a transaction (tests); autovacuum will
+            with connection.cursor() as cursor:
+                for table in tables:
+                    cursor.execute(f"VACUUM ANALYZE {table}")
+        elif connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                for table in tables:
+                    cursor.execute(f"ANALYZE {table}")
+    except Exception:  # statistics are an optimisation: never fail a rebuild for them
+        logger.exception("could not analyse the search tables")
