@@ -30,6 +30,8 @@ EXAMPLES = {
     "customer-detail": lambda: {"id": str(live_fi().order_by("pk").first().pk)},
     "staff-detail": lambda: {"id": str(live_fi().order_by("pk").first().pk)},
     "search": lambda: {"text": live_fi().order_by("pk").first().title.split()[0]},
+    "catalogue-search": lambda: {"locale": "sv", "filter": {"audiences": ["job-seeker"]}},
+    "suggest": lambda: {"prefix": live_fi().order_by("pk").first().title[:3]},
     "taxonomies": lambda: {"locale": "sv"},
     "favourites": lambda: {},
     "add-favourite": lambda: {"serviceId": str(live_fi().order_by("pk").first().pk)},
