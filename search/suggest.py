@@ -1,21 +1,25 @@
 """Autocomplete: service titles and taxonomy terms that have a word starting with a prefix.
 
-The indexer writes `SearchSuggestion` rows (search/models.py): for a label (a service
-title or a term's name in one locale) one row per word, whose `key` is the label's
-`key_text` from that word on (`keys(label)`). `suggest(prefix, locale)` reads them with
-one statement, an index range on (locale, key), the same on SQLite and PostgreSQL:
+The indexer (search/indexer.py) writes `SearchSuggestion` rows (search/models.py) for the
+public index only: for a label (a service title in each locale it is listed in, Finnish
+fallbacks included, or a term's name in one locale) one row per word, whose `key` is the
+label's `key_text` from that word on (`keys(label)`, which the indexer calls).
+`suggest(prefix, locale)` reads them with one statement, an index range on (locale, key),
+the same on SQLite and PostgreSQL:
 
     key >= prefix AND key < prefix || U+FFFF
 
 which is "key starts with prefix" for keys of letters, digits and spaces compared code
 point by code point (SQLite, PostgreSQL with the C collation the project's clusters use).
 A LIKE on the same rows rechecks it, so a linguistic collation cannot add wrong rows.
+After a finished word ("työ ") the range is from "tyo" to "tyo " || U+FFFF: the word
+alone, or followed by more words, but not "tyokokeilu".
 
 Ranking, best first:
 1. labels whose first word the prefix starts, before labels where a later word matches;
 2. service titles before term names;
 3. among titles, the title more services carry first;
-4. alphabetically (then by kind).
+4. alphabetically.
 A label appears once, however many services carry it; a label that is both a title and
 a term is a title (SERVICE).
 """
@@ -97,6 +101,11 @@ def check(prefix: str, limit: int) -> None:
         raise SuggestInputError("prefix must not contain control characters.", "prefix")
 
 
+def _starts(label: str, stem: str, key: str) -> bool:
+    first = key_text(label)[:MAX_KEY]
+    return first == stem or first.startswith(key)
+
+
 def suggest(prefix: str, locale: str, limit: int = MAX_LIMIT) -> list[Suggestion]:
     """At most `limit` suggestions for what a reader of `locale` has typed, best first.
 
@@ -104,16 +113,17 @@ def suggest(prefix: str, locale: str, limit: int = MAX_LIMIT) -> list[Suggestion
     "?!") gives none, without a query."""
     check(prefix, limit)
     key = prefix_key(prefix)
-    if len(key.strip()) < MIN_PREFIX:
+    stem = key.rstrip()
+    if len(stem) < MIN_PREFIX:
         return []
     rows = (
-        SearchSuggestion.objects.filter(locale=locale, key__gte=key, key__lt=key + "\uffff")
-        .filter(key__startswith=key)
+        # After a finished word ("työ "), the word alone is a key too: keys hold only
+        # letters, digits and spaces, so [stem, stem + " " + U+FFFF) is exactly that key
+        # and the keys going on after a space.
+        SearchSuggestion.objects.filter(locale=locale, key__gte=stem, key__lt=key + "\uffff")
+        .filter(key__startswith=stem)
         .values("label")
-        .annotate(
-            services=Count("page", distinct=True, filter=Q(kind=SERVICE)),
-            longest=Max(Length("key")),
-        )
+        .annotate(services=Count("page", distinct=True, filter=Q(kind=SERVICE)))
         # The longest matching key of a label starts at its earliest matching word: the
         # label's length minus it is about where the match starts (0 at the first word),
         # so the CANDIDATES kept are the ones the ranking below puts first.
@@ -122,7 +132,7 @@ def suggest(prefix: str, locale: str, limit: int = MAX_LIMIT) -> list[Suggestion
     ranked = sorted(
         (
             (
-                not key_text(row["label"])[:MAX_KEY].startswith(key),  # 1. the first word
+                not _starts(row["label"], stem, key),  # 1. the first word matches
                 row["services"] == 0,  # 2. titles before terms
                 -row["services"],  # 3. carried by more services
                 row["label"],  # 4. alphabetically

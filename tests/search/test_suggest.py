@@ -1,6 +1,8 @@
 """search.suggest: the keys of a label, the prefix as a key, and the one range query that
 ranks suggestions (issue 13). The rows are inserted here, as the indexer writes them."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -62,6 +64,28 @@ def test_keys_are_cut_at_the_column_length():
 )
 def test_the_prefix_is_normalised_like_the_keys(typed, key):
     assert prefix_key(typed) == key
+
+
+LABELS = [
+    "Työkokeilu",
+    "CV- ja LinkedIn-työpaja",
+    "Språkcafé för alla (SFI)",
+    "Yrittäjyys & starttiraha – neuvonta",
+    "Työ- ja elinkeinotoimiston palvelut 2025",
+]
+
+
+@pytest.mark.parametrize("label", LABELS)
+def test_a_label_is_found_from_every_word_as_typed_in_it(rows, label):
+    """What a reader types from the start of any word of a title, in any case, finds it."""
+    rows(label)
+    for word in re.finditer(r"[^\W_]+", label):
+        rest = label[word.start() :]
+        for n in range(2, min(len(rest), 30) + 1):
+            if sum(c.isalnum() for c in rest[:n]) < 2:
+                continue
+            for typed in (rest[:n], rest[:n].upper(), rest[:n].replace("-", " ")):
+                assert [s.label for s in suggest(typed, "fi")] == [label], typed
 
 
 # --- the query -------------------------------------------------------------------------------
