@@ -33,6 +33,7 @@ from cms.models import Membership, Organisation, validate_cost_shares
 from cms.roles import OrganisationKind, Role
 from policies.demo import build_policy_demo
 from search import indexer as search_indexer
+from search import synonyms as search_synonyms
 from services import freshness
 from services import models as m
 from services.notifications import pair
@@ -170,6 +171,9 @@ class DemoBuilder:
         with search_indexer.paused():
             self._build()
         search_indexer.rebuild()
+        synonym_sets = search_synonyms.load_seed().created  # search/data/synonyms.txt
+        if synonym_sets:
+            self.report.add("synonym sets", synonym_sets)
         return self.report
 
     def _build(self):
