@@ -27,7 +27,7 @@ class Suggestion(graphene.ObjectType):
     )
 
 
-class SuggestQuery(graphene.ObjectType):
+class AutocompleteQuery(graphene.ObjectType):
     suggest = graphene.List(
         graphene.NonNull(Suggestion),
         required=True,
@@ -49,5 +49,5 @@ class SuggestQuery(graphene.ObjectType):
             raise bad_input(str(error), error.argument) from None
 
 
-QUERIES = (CatalogueQuery, StaffQuery, SuggestQuery)
+QUERIES = (CatalogueQuery, StaffQuery, AutocompleteQuery)
 MUTATIONS = (StaffMutation,)
