@@ -199,7 +199,7 @@ def parse(text: str, locale: str) -> ParsedQuery:
                 slot.add(token, weight)
     phrases = _phrases(slot_words, locale)
     wanted = {a.token for s in slots for a in s.alternatives} | {p.token for p in phrases}
-    df, documents = _document_frequencies(locale, wanted)
+    df, documents = _document_frequencies(locale, wanted) if wanted else ({}, 0)
     parsed = ParsedQuery(text, locale, words, slots, phrases, df, documents)
     _correct(parsed)
     return parsed

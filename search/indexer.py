@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 
-from . import analysis
+from . import analysis, suggest
 from .models import SearchDocument, SearchSuggestion, SearchToken
 from .registry import FIELD_WEIGHTS, PHRASE_FIELDS, Document, Text, sources
 
@@ -40,7 +40,6 @@ K1 = 1.2
 PART_TF = 0.5  # a compound part counts half an occurrence of the word it is in
 BATCH = 2000
 MAX_TOKEN = 100  # SearchToken.token
-MAX_KEY = 100  # SearchSuggestion.key
 MAX_LABEL = 255  # SearchSuggestion.label
 LEMMAS_PER_PHRASE = 2  # bigrams of the first lemmas of each word (ambiguous words have two)
 LEXICON_TTL = 300.0  # seconds before a process re-reads the texts of the decompounding lexicon
@@ -162,15 +161,9 @@ def count_texts(texts: Iterable[Text]) -> Counts:
 
 # --- suggestions -------------------------------------------------------------------------------------
 def suggestion_keys(label: str) -> list[str]:
-    """The keys of an autocomplete label: its folded, lower-case text from each word's start
-    on (at most MAX_KEY characters), so "Työkokeilu nuorille" is found from "tyo" and "nuo"."""
-    text = analysis.fold(analysis.normalise(label)).strip()
-    keys = []
-    for match in analysis.WORD.finditer(text):
-        key = text[match.start() :][:MAX_KEY].rstrip()
-        if key and key not in keys:
-            keys.append(key)
-    return keys
+    """The autocomplete keys of a label: search.suggest's key function (its folded text from
+    each word on), so the rows written here are what `suggest` looks up."""
+    return suggest.keys(label)
 
 
 # --- writing ------------------------------------------------------------------------------------------

@@ -49,8 +49,10 @@ def services_page(
     code = locale_code(locale)
     queryset = public_pages(info, ServicePage, code, fallback)
     order = getattr(order_by, "value", order_by) or ("relevance" if search else "title")
-    if search:
-        ids = search_ids(info, search)
+    suggestion = None
+    if search is not None:
+        found = search_ids(info, search, code)
+        ids, suggestion = found.ids, found.suggestion
         queryset = queryset.filter(pk__in=ids)
         if order == "relevance":
             queryset = queryset.alias(_rank=rank_by(ids)).order_by("_rank", "pk")
@@ -68,6 +70,7 @@ def services_page(
     queryset = optimise(info, queryset, selected(info, "items"))
     page = paginate(queryset, code, limit, offset, total)
     page.facets = FacetSource(info, searched, filter, code)  # read only when selected
+    page.suggestion = suggestion
     return page
 
 
@@ -97,7 +100,11 @@ class CatalogueQuery(graphene.ObjectType):
             description="Include the Finnish version of services not translated into the locale.",
         ),
         filter=ServiceFilter(),
-        search=graphene.String(description="Full-text search over titles and descriptions."),
+        search=graphene.String(
+            description="Full-text search (fi, sv, en analysis, any word may match, ranked by "
+            "words matched and relevance): up to 200 characters, no control characters; a "
+            "text without a searchable word (punctuation, one letter) finds nothing."
+        ),
         order_by=ServiceOrder(),
         **paging_arguments(),
         description="Published services, filtered, searched and paginated.",

@@ -1,33 +1,45 @@
-"""Full-text search of the `services` list: ranked ids from Wagtail's search backend.
+"""Full-text search of the `services` list: ranked ids from the search index (search.engine).
 
-The backend searches live services and returns up to `MAX_SEARCH_HITS` ids, best first;
-the caller's queryset (locale, filters, view restrictions) is applied to those ids
-afterwards and ordered by their rank (`rank_by`).
+The engine ranks the documents of the reader's locale (the translation, or the Finnish
+version as the fallback) and returns up to `MAX_SEARCH_HITS` ids, best first, and a
+suggested spelling; the caller's queryset (locale, fallback, filters, view restrictions) is
+applied to those ids afterwards and ordered by their rank (`rank_by`).
+
+Input rules (docs/api.md): an empty text, more than MAX_SEARCH_LENGTH characters or a
+control character is a BAD_USER_INPUT error; a text without a searchable word (only
+punctuation, one letter, only stopwords) is no error and finds nothing. Any letters of any
+script are words; search syntax of no engine is interpreted (plain words only).
 """
+
+import unicodedata
 
 from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat, StrIndex
 
 from cms.api.errors import bad_input
-
-from ..models import ServicePage
+from search import engine
 
 MAX_SEARCH_LENGTH = 200
-MAX_SEARCH_HITS = 1000
+MAX_SEARCH_HITS = engine.LIMIT
 
 
-def search_ids(info, text):
-    """Primary keys of the services matching a search, best first (Wagtail's search backend)."""
+def check_search_text(text) -> str:
+    """The search text stripped, or a BAD_USER_INPUT error."""
     text = (text or "").strip()
     if len(text) > MAX_SEARCH_LENGTH:
         raise bad_input(f"search is limited to {MAX_SEARCH_LENGTH} characters.", "search")
     if not text:
         raise bad_input("search must not be empty.", "search")
-    if any(ord(c) < 32 for c in text):
-        # a NUL ends the string in SQLite's full-text query, and PostgreSQL refuses it
+    if any(unicodedata.category(c) == "Cc" for c in text):
+        # a NUL ends a C string, and PostgreSQL refuses it in text
         raise bad_input("search must not contain control characters.", "search")
-    results = ServicePage.objects.live().only("id").search(text, operator="and")
-    return [page.pk for page in results[:MAX_SEARCH_HITS]]
+    return text
+
+
+def search_ids(info, text, locale) -> engine.SearchResult:
+    """The services matching a search in the reader's locale, best first, and a suggested
+    spelling of the text (search.engine)."""
+    return engine.search(check_search_text(text), locale, limit=MAX_SEARCH_HITS)
 
 
 def rank_by(ids):

@@ -170,3 +170,9 @@ class ServiceResults(results_type("ServiceResults", Service)):
         "every filter applies but the facet's own. Only the facets selected are counted.",
         resolver=lambda root, info: root.facets,
     )
+    suggestion = graphene.String(
+        description="A search's text with a word the index does not know corrected ('Did you "
+        "mean …?'), also offered when a search finds fewer than three services; null "
+        "otherwise.",
+        resolver=lambda root, info: getattr(root, "suggestion", None),
+    )
