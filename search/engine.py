@@ -5,7 +5,7 @@ each a list of alternative tokens with weights:
 
 - the word's own tokens in the locale's language (lemmas, folded copies; for a Finnish
   word Voikko does not know, its stem and the lemmas of its dotted readings): EXACT;
-- its compound parts: PART each, and the parts of one word add up (a text with both
+- its compound parts: PART each, and the parts of one word add up (one per stem family) (a text with both
   "kieli" and "kurssi" beats one with "kurssi" only for "kielikurssi");
 - for a Swedish or English query, the word's Finnish analysis at FOREIGN (the Finnish
   fallback documents are Finnish texts with labels in the reader's language);
@@ -38,13 +38,14 @@ from . import analysis, indexer, spelling
 from .models import SearchDocument, SearchToken
 
 EXACT = 1.0
-PART = 0.4
+PART = 0.3
 FOREIGN = 0.5
 CORRECTION = 0.6
 PHRASE = 0.5
 BOOST = 0.1  # per point of search_boost (0-10)
 # Freshness: a bonus for documents updated within these many days.
 FRESH = ((180, 0.25), (365, 0.125))
+FAMILY_PREFIX = 5
 QUANTUM = 256
 LIMIT = 1000
 MAX_SLOTS = 12  # words beyond these are ignored (the API allows 200 characters)
@@ -123,7 +124,9 @@ def _word_alternatives(slot: Slot, word: str, lang: str, scale: float, groups: d
     parts = {t for t in found.tokens() if t not in found.tokens(parts=False)}
     for token in analysis.query_alternatives(word, lang):
         if token in parts:
-            key = (id(slot), analysis.fold(token))
+            # One group per morpheme: folded copies and derivations of one stem
+            # ("koulutus", "kouluttaa") share their first letters and count once.
+            key = (id(slot), analysis.fold(token)[:FAMILY_PREFIX])
             group = groups.setdefault(key, len(groups) + 1)
             slot.add(token, PART * scale, group)
         else:
@@ -243,7 +246,7 @@ def _correct(parsed: ParsedQuery) -> None:
         slot.corrected = best.text
         replaced[slot.word] = best.text
     if replaced:
-        parsed.suggestion = " ".join(replaced.get(w, w) for w in parsed.words)
+        parsed.suggestion = respell(parsed.text, replaced)
 
 
 # --- ranking ------------------------------------------------------------------------------------------
@@ -364,4 +367,10 @@ def _better_spelling(parsed: ParsedQuery) -> str | None:
                 break
     if not replaced:
         return None
-    return " ".join(replaced.get(w, w) for w in parsed.words)
+    return respell(parsed.text, replaced)
+
+
+def respell(text: str, replaced: dict[str, str]) -> str:
+    """`text` (normalised) with some of its words replaced; the rest as typed."""
+    normalised = " ".join(analysis.normalise(text).split())
+    return analysis.WORD.sub(lambda m: replaced.get(m.group(0), m.group(0)), normalised)

@@ -37,8 +37,15 @@ from .registry import FIELD_WEIGHTS, PHRASE_FIELDS, Document, Text, sources
 logger = logging.getLogger(__name__)
 
 K1 = 1.2
+# Length normalisation per field (BM25F's b, against a typical length in analysed words): an
+# occurrence in a long body says less about the page than one in a short one. Typical
+# lengths of the demo catalogue's fields; fixed, so an update of one page needs no corpus
+# statistics and weighs like a rebuild.
+LENGTH_B = {"title": 0.3, "labels": 0.3, "short": 0.5, "body": 0.75, "names": 0.0}
+TYPICAL_LENGTH = {"title": 3, "labels": 17, "short": 10, "body": 50, "names": 6}
 PART_TF = 0.5  # a compound part counts half an occurrence of the word it is in
 BATCH = 2000
+QUANTUM = 256  # weights are multiples of 1/QUANTUM
 MAX_TOKEN = 100  # SearchToken.token
 MAX_LABEL = 255  # SearchSuggestion.label
 LEMMAS_PER_PHRASE = 2  # bigrams of the first lemmas of each word (ambiguous words have two)
@@ -98,6 +105,7 @@ class Counts:
     """Term frequencies per token and field."""
 
     tf: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(dict))
+    length: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
     def add(self, token: str, field_name: str, amount: float):
         if len(token) > MAX_TOKEN:
@@ -111,6 +119,8 @@ class Counts:
             for token, per_field in source.tf.items():
                 for name, amount in per_field.items():
                     out.add(token, name, amount)
+            for name, words in source.length.items():
+                out.length[name] += words
         return out
 
 
@@ -118,11 +128,22 @@ def saturate(tf: float) -> float:
     return tf * (K1 + 1) / (tf + K1)
 
 
+def normaliser(field_name: str, length: int) -> float:
+    b = LENGTH_B[field_name]
+    return 1 - b + b * length / TYPICAL_LENGTH[field_name]
+
+
 def impacts(counts: Counts) -> dict[str, float]:
+    """Each token's weight, a multiple of 1/QUANTUM (search.engine sums them exactly)."""
+    norms = {f: normaliser(f, counts.length.get(f, 0)) for f in FIELD_WEIGHTS}
     return {
-        token: round(sum(FIELD_WEIGHTS[f] * saturate(tf) for f, tf in per_field.items()), 4)
-        for token, per_field in counts.tf.items()
+        token: quantise(sum(FIELD_WEIGHTS[f] * saturate(tf / norms[f]) for f, tf in fields.items()))
+        for token, fields in counts.tf.items()
     }
+
+
+def quantise(value: float) -> float:
+    return round(value * QUANTUM) / QUANTUM
 
 
 def count_text(counts: Counts, text: Text) -> None:
@@ -133,6 +154,7 @@ def count_text(counts: Counts, text: Text) -> None:
         found = analysis.analyse_word(word, text.lang)
         if found is None:
             continue  # a stopword: phrases run over it, as queries drop it too
+        counts.length[text.field] += 1
         exact = found.tokens(parts=False)
         for token in exact:
             counts.add(token, text.field, 1.0)

@@ -2,10 +2,10 @@
 
 A query word none of whose tokens is in the index is compared with the index's tokens:
 optimal string alignment distance (a swap of two neighbours counts one edit) of at most 1
-for words of 5-7 letters and 2 from 8 letters on; shorter words are not corrected. The
-closest token wins, then the one in most documents. For Finnish, Voikko's spelling
-suggestions are tried too (they fix inflected forms: "uraohjuaksen" → uraohjauksen), and
-count when their base form is in the index.
+for words of 5-7 letters and 2 from 8 letters on; shorter words are not compared. The
+closest token wins, then the one in most documents. For Finnish (words of 4 letters and
+more), Voikko's spelling suggestions come first when their base form is in the index: they
+fix inflected forms ("uraohjuaksen" → uraohjauksen) and prefer real words.
 
 The vocabulary (token → document frequency) is read with one GROUP BY per locale and kept in
 the process for VOCABULARY_TTL seconds, or until this process writes the index.
@@ -89,8 +89,9 @@ def clear_cache() -> None:
 
 @dataclass(frozen=True)
 class Correction:
-    """A replacement of a query word: `text` is what the reader sees ("uraohjaus"),
-    `tokens` the index tokens it searches for (empty: use the text's analysis)."""
+    """A replacement of a query word: `text` is what the reader sees and what is searched
+    for ("uraohjaus"), `distance` its edits from the word (0 for Voikko's), `df` in how many
+    documents it is."""
 
     text: str
     distance: int
@@ -148,11 +149,12 @@ def voikko_candidates(word: str, lang: str, vocab: Vocabulary) -> list[Correctio
 
 
 def corrections(word: str, lang: str, vocab: Vocabulary) -> list[Correction]:
-    """Candidate spellings of `word` found in the index, the best first: a vocabulary token
-    one edit away, Voikko's suggestions, then tokens two edits away."""
+    """Candidate spellings of `word` found in the index, the best first: Voikko's
+    suggestions (it knows Finnish inflection and word formation: "avustja" → avustaja, not
+    the verb avustaa one edit away too), then vocabulary tokens, closest first."""
     close = vocabulary_candidates(word, vocab)
     voikko = voikko_candidates(word, lang, vocab)
-    ordered = [c for c in close if c.distance <= 1] + voikko + [c for c in close if c.distance > 1]
+    ordered = voikko + close
     out, seen = [], set()
     for candidate in ordered:
         if candidate.text not in seen and candidate.text != word:
