@@ -18,10 +18,10 @@ the terms of every language, whatever the query's locale: a Swedish reader may t
 or a Finnish word.
 
 Tokens added for a matched set: a one-word term gives its base forms (and their folded
-forms) at SYNONYM_WEIGHT; a term of several words gives the phrase tokens of its adjacent
-words ("mieli hyvinvointi", `indexer.phrase`) at SYNONYM_WEIGHT and each of its
-words' base forms at PHRASE_WORD_WEIGHT, so a text with the whole phrase ranks above a
-text with one of its words.
+forms) at SYNONYM_WEIGHT; a term of two words gives its phrase token ("mieli
+hyvinvointi", `indexer.phrase`) at SYNONYM_WEIGHT (a longer term each of its bigrams at
+SYNONYM_WEIGHT × 2 / its length) and each of its words' base forms at PHRASE_WORD_WEIGHT,
+so a text with the whole phrase ranks well above a text with one of its words.
 
 Loading: the analysed sets are built once per process and rebuilt when the table
 changes. Every `expand` asks the database for the table's version, one aggregate query
@@ -52,10 +52,14 @@ from .models import SynonymSet
 
 LANGUAGES = analysis.LANGUAGES
 SYNONYM_WEIGHT = 0.7
-PHRASE_WORD_WEIGHT = 0.45
-# A query word whose compound part is a one-word term ("palkkatukihakemus" → palkkatuki)
-# gets that set's tokens at PART_FACTOR × their weight.
-PART_MATCHES = True
+PHRASE_WORD_WEIGHT = 0.25
+# In a Swedish or English query, a word no term matches as a whole whose compound part is a
+# one-word term ("lönesubventionsansökan" → lönesubvention) gets that set's tokens at
+# PART_FACTOR × their weight: it is how such a compound reaches the Finnish fallback texts.
+# Not in Finnish queries: the engine already matches a Finnish compound's parts in the
+# Finnish texts, and the sets of its parts only added noise there (measured on
+# tests/search_eval: compound recall 0.89 without, 0.86 with).
+PART_MATCH_LOCALES = ("sv", "en")
 PART_FACTOR = 0.5
 MIN_PART_MATCH = 5
 MAX_TERM_LENGTH = 100
@@ -110,12 +114,14 @@ def compile_term(set_id: int, lang: str, text: str) -> Term | None:
         for token in analysed[0].tokens(parts=False):
             tokens.setdefault(token, SYNONYM_WEIGHT)
     else:
+        # The index's phrase tokens (titles, short descriptions, labels); a phrase of
+        # three or more words is only partly in each of its bigrams.
+        phrase_weight = round(SYNONYM_WEIGHT * 2 / len(analysed), 4)
         for left, right in itertools.pairwise(analysed):
-            # The index's phrase tokens (titles, short descriptions, labels).
             firsts = left.lemmas[: indexer.LEMMAS_PER_PHRASE]
             seconds = right.lemmas[: indexer.LEMMAS_PER_PHRASE]
             for a, b in itertools.product(firsts, seconds):
-                tokens.setdefault(indexer.phrase(a, b), SYNONYM_WEIGHT)
+                tokens.setdefault(indexer.phrase(a, b), phrase_weight)
         for word in analysed:
             for token in word.tokens(parts=False):
                 tokens.setdefault(token, PHRASE_WORD_WEIGHT)
@@ -150,11 +156,11 @@ class Thesaurus:
     def __len__(self):
         return len(self.terms)
 
-    def matches(self, words: Sequence[str]) -> list[Match]:
+    def matches(self, words: Sequence[str], locale: str = "fi") -> list[Match]:
         """Every term the query words meet, the longest first. A term inside the span of a
         longer match of another set is left out ("oma yritys" is entrepreneurship, not
-        also "yritys" the company). With PART_MATCHES, a one-word term also meets a query
-        word one of whose compound parts it is ("palkkatukihakemus"), at PART_FACTOR."""
+        also "yritys" the company). In PART_MATCH_LOCALES, a one-word term also meets a
+        query word one of whose compound parts it is, at PART_FACTOR."""
         found: dict[tuple[int, int, int], Match] = {}
         for lang in LANGUAGES:
             keys = [_match_tokens(word, lang) for word in words]
@@ -166,7 +172,7 @@ class Thesaurus:
                             continue
                         if all(term.words[k] & keys[i + k] for k in range(1, span)):
                             _keep(found, Match(term, i, i + span - 1, 1.0))
-        if PART_MATCHES:
+        if locale in PART_MATCH_LOCALES:
             whole = {i for m in found.values() for i in range(m.first, m.last + 1)}
             for i, word in enumerate(words):
                 if i not in whole:
@@ -199,7 +205,7 @@ class Thesaurus:
         longest = [t for t in hits if not any(t != o and t in o for o in hits)]
         return [Match(term, i, i, PART_FACTOR) for token in longest for term in hits[token]]
 
-    def expand(self, slots: Sequence[Slot], words: Sequence[str]) -> list[Slot]:
+    def expand(self, slots: Sequence[Slot], words: Sequence[str], locale: str) -> list[Slot]:
         out = [list(slot) for slot in slots]
         if not self.terms:
             return out
@@ -207,7 +213,7 @@ class Thesaurus:
         for i, slot in enumerate(out):
             for token, weight in slot:
                 best[i][token] = max(weight, best[i].get(token, 0.0))
-        for match in self.matches(words):
+        for match in self.matches(words, locale):
             for other in self.terms[match.term.set_id]:
                 if other is match.term:
                     continue
@@ -310,7 +316,7 @@ def expand(slots: Sequence[Slot], words: Sequence[str], locale: str) -> list[Slo
         raise ValueError(f"{len(slots)} slots for {len(words)} words: one slot per query word")
     if not slots:
         return []
-    return thesaurus().expand(slots, words)
+    return thesaurus().expand(slots, words, locale)
 
 
 # --- validation (the admin form and the seed) ------------------------------------------------
