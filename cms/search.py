@@ -9,8 +9,9 @@ choosers and listings, autocomplete) goes through this backend, which first redu
 text of the query to its words (`plain_text`): the engines then only ever see letters and
 digits, each word quoted by the backend, combined with the backend's own AND/OR.
 
-settings.WAGTAILSEARCH_BACKENDS names this module. A later issue replaces the search with
-language-aware analysis; until then this is the one place that sanitises search text.
+settings.WAGTAILSEARCH_BACKENDS names `search.backend`, which builds on this backend (and
+adds the language analysis of issue 13, docs/search.md); this module stays the one place
+that sanitises search text. It can still be named as a backend on its own.
 """
 
 import copy

@@ -99,6 +99,20 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Strict-Transport-Security max-age in production (cms/settings/production.py): one year;
 # a first rollout may start lower (e.g. 300) and raise it.
 HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31_536_000)
+# Search (docs/search.md, "Scale-out"). SEARCH_ENGINE: "engine" (the default) ranks the API's
+# searches with search.engine on the analysed index in the database; "backend" asks the
+# Wagtail search backend below with the same analysed query (search.backend.search).
+SEARCH_ENGINE = env_str("SEARCH_ENGINE", "engine")
+if SEARCH_ENGINE not in ("engine", "backend"):
+    raise ImproperlyConfigured(f"SEARCH_ENGINE must be engine or backend, got {SEARCH_ENGINE!r}")
+# OpenSearch instead of the database for Wagtail's search index: one URL or several, comma
+# separated (http(s)://[user:password@]host:port); empty keeps the database backend.
+OPENSEARCH_URLS = env_list("OPENSEARCH_URL", [])
+for _url in OPENSEARCH_URLS:
+    if urlsplit(_url).scheme not in ("http", "https") or not urlsplit(_url).hostname:
+        raise ImproperlyConfigured(f"OPENSEARCH_URL must be http(s)://host:port, got {_url!r}")
+OPENSEARCH_INDEX_PREFIX = env_str("OPENSEARCH_INDEX_PREFIX", "palvelumanuaali_")
+OPENSEARCH_TIMEOUT = env_int("OPENSEARCH_TIMEOUT", 10)
 
 EMAIL_BACKEND = EMAIL_URL_BACKEND
 
@@ -218,8 +232,24 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Wagtail -------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Palvelumanuaali"
-# Wagtail's database backend (SQLite FTS5 / PostgreSQL), searching user text as plain words.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search"}}
+# Wagtail's search backend (admin search, choosers; the API with SEARCH_ENGINE=backend):
+# search.backend, the analysed query on the database (SQLite FTS5 / PostgreSQL with the
+# "simple" text search configuration: tokens arrive analysed, PostgreSQL must not stem
+# them) or on OpenSearch when OPENSEARCH_URL is set (search/opensearch.py; docs/search.md).
+if OPENSEARCH_URLS:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backend",
+            "ENGINE": "opensearch",
+            "URLS": OPENSEARCH_URLS,
+            "INDEX_PREFIX": OPENSEARCH_INDEX_PREFIX,
+            "TIMEOUT": OPENSEARCH_TIMEOUT,
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "search.backend", "ENGINE": "database", "SEARCH_CONFIG": "simple"}
+    }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Every document download goes through Wagtail's serve view, which enforces the

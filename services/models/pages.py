@@ -32,6 +32,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.access import may_read_internal
 from cms.blocks import SIMPLE_TEXT_FEATURES
 from cms.roles import EDIT_INTERNAL, PageScope, roles_that_publish_and_approve
+from search.opensearch import ANALYSED_FIELD
 from services.blocks import DescriptionBlock, InternalBlock, ResourcesBlock, TimeAndPlaceBlock
 
 WORKING_AGE_MIN = 15
@@ -434,16 +435,49 @@ class ServicePage(HeadlessPreviewMixin, Page):
     parent_page_types = ["services.ProviderFolderPage"]
     subpage_types = []
 
+    # Wagtail's search index (admin search; scale-out to OpenSearch): the raw text, and the
+    # public texts analysed per language (services/search_fields.py, docs/search.md).
     search_fields = Page.search_fields + [
         index.SearchField("short_description"),
         index.SearchField("implementation_text"),
         index.SearchField("description"),
+        index.SearchField("search_title_tokens", boost=4, es_extra=ANALYSED_FIELD),
+        index.SearchField("search_labels_tokens", boost=2.5, es_extra=ANALYSED_FIELD),
+        index.SearchField("search_short_tokens", boost=2, es_extra=ANALYSED_FIELD),
+        index.SearchField("search_body_tokens", es_extra=ANALYSED_FIELD),
         index.AutocompleteField("title"),
         index.FilterField("provider"),
         index.FilterField("responsible_municipality"),
         index.FilterField("locale"),
         index.FilterField("is_free"),
     ]
+
+    def search_title_tokens(self):
+        from services import search_fields
+
+        return search_fields.tokens(self, "title")
+
+    def search_labels_tokens(self):
+        from services import search_fields
+
+        return search_fields.tokens(self, "labels")
+
+    def search_short_tokens(self):
+        from services import search_fields
+
+        return search_fields.tokens(self, "short")
+
+    def search_body_tokens(self):
+        from services import search_fields
+
+        return search_fields.tokens(self, "body")
+
+    @classmethod
+    def search_index_batch(cls, pages):
+        """search.backend indexes `pages` inside this: their texts analysed once."""
+        from services import search_fields
+
+        return search_fields.batch(pages)
 
     content_panels = Page.content_panels + [
         FieldPanel("short_description"),
