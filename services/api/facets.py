@@ -18,40 +18,56 @@ current search and filters it gives, so that a frontend shows counts next to its
 - Each value: `slug` (the filter value), `label` in the requested locale (the Finnish
   label when the term has no translation) and `count`; zero counts are left out; sorted
   by count, largest first, then by label.
-- Cost: a facet is counted only when selected, with one grouped SQL statement (labels
-  included), whatever the length of the list; nothing per row.
+- Cost: one SQL statement for all the facets selected (none when `facets` is not
+  selected), whatever the length of the list; nothing per row. The list's services are
+  computed once, as a materialised common table expression, and once more for each
+  selected facet whose own filter is set (its counts ignore that filter); each facet is a
+  grouped count over them, with its labels, and the counts come back as one UNION ALL.
 """
 
-from dataclasses import dataclass
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import graphene
-from django.db.models import CharField, Count, F, Func, IntegerField, OuterRef, Q, Subquery
+from django.db import connection
+from django.db.models import CharField, Count, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils import translation
 from django.utils.translation import gettext
 
 from cms.api.pages import SOURCE_LOCALE, locale_for
+from cms.api.selection import selected
 
-from ..models import Language, Municipality, ServiceCategory, ServiceLanguage
+from ..models import Language, Municipality, ServiceCategory, ServiceLanguage, ServicePage
 from .filters import M2M_FILTERS, apply_filter
 
 
 @dataclass
 class FacetSource:
-    """What the facets of one `services` list count: `searched` is the list's queryset
-    (public, locale, fallback and search applied) before the filter, `filter` the
-    `ServiceFilter` given (or None), `locale` the requested locale code. Nothing is read
-    until a facet is resolved."""
+    """What the facets of one `services` list count: `info` is the `services` field's,
+    `searched` the list's queryset (public, locale, fallback and search applied) before
+    the filter, `filter` the `ServiceFilter` given (or None), `locale` the requested locale
+    code. Nothing is read until a facet is resolved; then every selected facet is counted
+    at once."""
 
     info: object
     searched: object
     filter: dict | None
     locale: str
+    _counts: dict | None = field(default=None, repr=False)
 
-    def matching(self, without: str):
-        """Primary keys of the list with every filter but `without` (the facet's own)."""
+    def matching(self, without: str | None):
+        """The list with every filter but `without` (the facet's own)."""
         rest = {k: v for k, v in (self.filter or {}).items() if k != without}
         return apply_filter(self.searched, rest).order_by()
+
+    def counts(self) -> dict[str, list["FacetValue"]]:
+        """{facet: its values} for the facets selected under `facets`, one statement."""
+        if self._counts is None:
+            self._counts = count_facets(self, selected(self.info, "facets"))
+        return self._counts
 
 
 class FacetValue(graphene.ObjectType):
@@ -63,6 +79,7 @@ class FacetValue(graphene.ObjectType):
     count = graphene.Int(required=True)
 
 
+# --- the statement -------------------------------------------------------------------------------
 class _Ungrouped:
     """An expression beside grouped counts that depends only on the grouped columns (a
     term's label) or on nothing (a total): kept out of the GROUP BY, where its subqueries
@@ -76,7 +93,7 @@ class _Label(_Ungrouped, Coalesce):
     pass
 
 
-class _Total(_Ungrouped, Subquery):
+class _Total(_Ungrouped, RawSQL):
     pass
 
 
@@ -95,122 +112,186 @@ def _label(info, model, slug_path: str, locale: str):
     return _Label(*names, F(slug_path), output_field=CharField())
 
 
-def _values(rows, slug: str) -> list[FacetValue]:
-    values = [FacetValue(slug=r[slug], label=r["label"], count=r["count"]) for r in rows]
-    values = [v for v in values if v.count > 0 and v.slug]
-    values.sort(key=lambda v: (-v.count, v.label.casefold(), v.slug))
-    return values
+def _ids(services: str, where: str = "") -> RawSQL:
+    """The ids of a services table expression (see `count_facets`) as an IN's right side."""
+    return RawSQL(f"SELECT id FROM {services}{where}", ())
 
 
-def _m2m_facet(name: str):
-    """A facet of a many-to-many vocabulary (audiences, target groups, ...): the links of
-    the matching services grouped by the term's slug (a translated page links the terms of
-    its locale, a Finnish fallback the Finnish ones: the slug is the same)."""
+# A facet's part of the statement: (info, services table expression, locale) → a queryset
+# of rows `value` (the slug), `label`, `count`.
+Part = Callable[[object, str, str], object]
+
+
+def _m2m_part(name: str) -> Part:
+    """A many-to-many vocabulary (audiences, target groups, ...): the links of the services
+    grouped by the term's slug (a translated page links the terms of its locale, a Finnish
+    fallback the Finnish ones: the slug is the same)."""
     through, column = M2M_FILTERS[name]
     model = through._meta.get_field(column).related_model
     slug = f"{column}__slug"
 
-    def resolve(root: FacetSource, info):
-        rows = (
-            through.objects.filter(servicepage_id__in=root.matching(name).values("pk"))
-            .values(slug)
+    def part(info, services, locale):
+        return (
+            through.objects.filter(servicepage_id__in=_ids(services))
+            .values(value=F(slug))
             .annotate(
                 count=Count("servicepage_id", distinct=True),
-                label=_label(info, model, slug, root.locale),
+                label=_label(info, model, slug, locale),
             )
-            .order_by()
         )
-        return _values(rows, slug)
 
-    return resolve
+    return part
 
 
-def _service_categories(root: FacetSource, info):
+def _service_categories(info, services, locale):
     slug = "service_category__slug"
-    rows = (
-        root.matching("service_categories")
-        .filter(service_category__isnull=False)
-        .values(slug)
-        .annotate(count=Count("pk"), label=_label(info, ServiceCategory, slug, root.locale))
-        .order_by()
+    return (
+        ServicePage.objects.filter(pk__in=_ids(services), service_category__isnull=False)
+        .values(value=F(slug))
+        .annotate(count=Count("pk"), label=_label(info, ServiceCategory, slug, locale))
     )
-    return _values(rows, slug)
 
 
-def _service_languages(root: FacetSource, info):
+def _service_languages(info, services, locale):
     slug = "language__slug"
-    rows = (
-        ServiceLanguage.objects.filter(page_id__in=root.matching("service_languages").values("pk"))
-        .values(slug)
-        .annotate(
-            count=Count("page_id", distinct=True),
-            label=_label(info, Language, slug, root.locale),
-        )
-        .order_by()
+    return (
+        ServiceLanguage.objects.filter(page_id__in=_ids(services))
+        .values(value=F(slug))
+        .annotate(count=Count("page_id", distinct=True), label=_label(info, Language, slug, locale))
     )
-    return _values(rows, slug)
 
 
-def _municipality_of_residence(root: FacetSource, info):
-    """Per municipality (its terms in every locale, grouped by slug): the matching services
-    linking it, plus those where residence does not matter (one scalar subquery)."""
-    matching = root.matching("municipality_of_residence")
-    anywhere = _Total(
-        matching.filter(residence_irrelevant=True)
-        .annotate(n=Func(F("pk"), function="COUNT"))
-        .values("n"),
-        output_field=IntegerField(),
-    )
+def _municipality_of_residence(info, services, locale):
+    """Per municipality (its terms in every locale, grouped by slug, so that a municipality
+    no service names is there too): the services naming it, plus those where residence
+    does not matter."""
     linked = Count(
         "servicepage",
         distinct=True,
-        filter=Q(servicepage__in=matching.filter(residence_irrelevant=False).values("pk")),
+        filter=Q(servicepage__in=_ids(services, " WHERE NOT anywhere")),
     )
-    rows = (
-        Municipality.objects.values("slug")
-        .annotate(
-            count=linked + anywhere,
-            label=_label(info, Municipality, "slug", root.locale),
-        )
-        .order_by()
+    anywhere = _Total(f"SELECT COUNT(*) FROM {services} WHERE anywhere", (), IntegerField())
+    return Municipality.objects.values(value=F("slug")).annotate(
+        count=linked + anywhere, label=_label(info, Municipality, "slug", locale)
     )
-    return _values(rows, "slug")
 
 
 FREE, PAID = "free", "paid"
 
 
-def _price(root: FacetSource, info):
-    counts = root.matching("free_only").aggregate(
-        free=Count("pk", filter=Q(is_free=True)), paid=Count("pk", filter=Q(is_free=False))
+def _price(info, services, locale):
+    """`free` and `paid` (labelled by `count_facets`, with gettext)."""
+    q = connection.ops.quote_name
+    return (
+        f"SELECT CASE WHEN free THEN '{FREE}' ELSE '{PAID}' END AS {q('value')}, "
+        f"'' AS {q('label')}, COUNT(*) AS {q('count')} FROM {services} GROUP BY 1",
+        [],
     )
-    with translation.override(root.locale):
-        labels = {FREE: gettext("Free of charge"), PAID: gettext("Subject to a charge")}
-    rows = [{"slug": s, "label": labels[s], "count": counts[s]} for s in (FREE, PAID)]
-    return _values(rows, "slug")
 
 
-def _facet(resolver, description: str):
+@dataclass(frozen=True)
+class Dimension:
+    name: str  # the field of ServiceFacets (snake case)
+    filter: str  # its ServiceFilter field
+    part: Callable
+
+
+DIMENSIONS = (
+    Dimension("audiences", "audiences", _m2m_part("audiences")),
+    Dimension("service_categories", "service_categories", _service_categories),
+    Dimension("client_situations", "client_situations", _m2m_part("client_situations")),
+    Dimension("target_groups", "target_groups", _m2m_part("target_groups")),
+    Dimension("municipality_of_residence", "municipality_of_residence", _municipality_of_residence),
+    Dimension("implementation_types", "implementation_types", _m2m_part("implementation_types")),
+    Dimension("service_languages", "service_languages", _service_languages),
+    Dimension("accessibility", "accessibility", _m2m_part("accessibility")),
+    Dimension("price", "free_only", _price),
+)
+
+
+def _materialized() -> str:
+    """PostgreSQL 12+ and SQLite 3.35+ take the hint that keeps a table expression computed
+    once (PostgreSQL would otherwise inline one used once into its IN)."""
+    if connection.vendor == "sqlite":
+        return "MATERIALIZED " if sqlite3.sqlite_version_info >= (3, 35) else ""
+    return "MATERIALIZED "
+
+
+def count_facets(source: FacetSource, names: set[str]) -> dict[str, list[FacetValue]]:
+    """The values of the facets `names` (ServiceFacets fields), with one statement:
+
+    WITH facet_services_0 (id, anywhere, free) AS MATERIALIZED (<the list>),
+         facet_services_1 (...) AS MATERIALIZED (<the list without filter.audiences>)
+    SELECT 'audiences', value, label, count FROM (<grouped links ...>)
+    UNION ALL SELECT 'price', ...
+    """
+    wanted = [d for d in DIMENSIONS if d.name in names]
+    if not wanted:
+        return {}
+    given = source.filter or {}
+    # The services each facet counts: the list, or the list without the facet's own filter
+    # when that filter is set (table expressions numbered in order of first use).
+    own = {d.name: d.filter if given.get(d.filter) else None for d in wanted}
+    tables = {key: f"facet_services_{i}" for i, key in enumerate(dict.fromkeys(own.values()))}
+    q = connection.ops.quote_name
+    hint = _materialized()
+    sql, params = [], []
+    for key, table in tables.items():
+        rows = source.matching(key).values_list("pk", "residence_irrelevant", "is_free")
+        text, args = rows.query.sql_with_params()
+        sql.append(f"{table} (id, anywhere, free) AS {hint}({text})")
+        params += args
+    parts = []
+    for d in wanted:
+        part = d.part(source.info, tables[own[d.name]], source.locale)
+        text, args = part if isinstance(part, tuple) else part.order_by().query.sql_with_params()
+        parts.append(
+            f"SELECT %s, {q('value')}, {q('label')}, {q('count')} FROM ({text}) {q(d.name)}"
+        )
+        params += [d.name, *args]
+    statement = "WITH " + ", ".join(sql) + " " + " UNION ALL ".join(parts)
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        rows = cursor.fetchall()
+    with translation.override(source.locale):
+        prices = {FREE: gettext("Free of charge"), PAID: gettext("Subject to a charge")}
+    found: dict[str, list[FacetValue]] = {d.name: [] for d in wanted}
+    for name, value, label, count in rows:
+        if not value or not count:
+            continue
+        if name == "price":
+            label = prices[value]
+        found[name].append(FacetValue(slug=value, label=label or value, count=count))
+    for values in found.values():
+        values.sort(key=lambda v: (-v.count, v.label.casefold(), v.slug))
+    return found
+
+
+# --- the type ----------------------------------------------------------------------------------
+def _facet(name: str, description: str):
     return graphene.List(
-        graphene.NonNull(FacetValue), required=True, resolver=resolver, description=description
+        graphene.NonNull(FacetValue),
+        required=True,
+        resolver=lambda root, info: root.counts().get(name, []),
+        description=description,
     )
 
 
 class ServiceFacets(graphene.ObjectType):
     """Counts per filter value for the current search and filters (docs/api.md, Facets).
-    Each facet's counts apply every filter but its own; only the facets selected are
-    counted, one query each."""
+    Each facet's counts apply every filter but its own; the facets selected are counted
+    with one query."""
 
-    audiences = _facet(_m2m_facet("audiences"), "filter.audiences")
-    service_categories = _facet(_service_categories, "filter.serviceCategories")
-    client_situations = _facet(_m2m_facet("client_situations"), "filter.clientSituations")
-    target_groups = _facet(_m2m_facet("target_groups"), "filter.targetGroups")
+    audiences = _facet("audiences", "filter.audiences")
+    service_categories = _facet("service_categories", "filter.serviceCategories")
+    client_situations = _facet("client_situations", "filter.clientSituations")
+    target_groups = _facet("target_groups", "filter.targetGroups")
     municipality_of_residence = _facet(
-        _municipality_of_residence,
+        "municipality_of_residence",
         "filter.municipalityOfResidence: the services open to its residents, those where "
         "residence does not matter included.",
     )
-    implementation_types = _facet(_m2m_facet("implementation_types"), "filter.implementationTypes")
-    service_languages = _facet(_service_languages, "filter.serviceLanguages")
-    accessibility = _facet(_m2m_facet("accessibility"), "filter.accessibility")
-    price = _facet(_price, "`free` (filter.freeOnly) and `paid`.")
+    implementation_types = _facet("implementation_types", "filter.implementationTypes")
+    service_languages = _facet("service_languages", "filter.serviceLanguages")
+    accessibility = _facet("accessibility", "filter.accessibility")
+    price = _facet("price", "`free` (filter.freeOnly) and `paid`.")

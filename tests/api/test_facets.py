@@ -3,6 +3,8 @@
 facet's own filter (disjunctive faceting) gives a `totalCount` equal to the count. The cost
 is one grouped statement per selected facet, whatever the length of the list."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -197,11 +199,11 @@ def test_only_public_services_count():
 
 
 # --- cost -----------------------------------------------------------------------------------
-def count_queries(query, variables):
+def run(query, variables):
     with CaptureQueriesContext(connection) as ctx:
         response = post(query, variables)
     assert response.status_code == 200 and "errors" not in response.json(), response.json()
-    return len(ctx.captured_queries)
+    return [q["sql"] for q in ctx.captured_queries]
 
 
 def listing(names):
@@ -220,21 +222,50 @@ def listing(names):
         {"l": "fi"},
         {"l": "sv", "f": {"audiences": ["job-seeker"], "municipalityOfResidence": "helsinki"}},
         {"l": "fi", "f": {"serviceCategories": ["no-such-category"]}},
+        {"l": "fi", "s": "työnhaku", "f": {"freeOnly": True, "age": 30}},
     ],
 )
-def test_one_query_per_selected_facet_and_none_unselected(variables):
-    base = count_queries(listing(()), variables)
-    assert count_queries(listing(FACETS), variables) == base + len(FACETS)
-    assert count_queries(listing(("audiences",)), variables) == base + 1
-    assert count_queries(listing(("municipalityOfResidence", "price")), variables) == base + 2
+@pytest.mark.parametrize("names", [FACETS, ("audiences",), ("municipalityOfResidence", "price")])
+def test_one_statement_for_the_selected_facets_and_none_without(variables, names):
+    base = run(listing(()), variables)
+    with_facets = run(listing(names), variables)
+    assert len(with_facets) == len(base) + 1
+    (statement,) = [sql for sql in with_facets if "facet_services_0" in sql]
+    # Its parts: the selected facets only.
+    assert statement.count(" UNION ALL ") == len(names) - 1
+
+
+def test_the_list_is_computed_once_and_again_per_facet_whose_own_filter_is_set():
+    def tables(names, filter):
+        (statement,) = [
+            sql for sql in run(listing(names), {"l": "fi", "f": filter}) if "facet_services_" in sql
+        ]
+        return {int(n) for n in re.findall(r"facet_services_(\d+) \(id", statement)}
+
+    assert tables(FACETS, None) == {0}
+    assert tables(FACETS, {"age": 40, "providers": ["tyovalmennus"]}) == {0}
+    assert tables(FACETS, {"audiences": ["employer"], "freeOnly": True}) == {0, 1, 2}
+    assert tables(("price",), {"audiences": ["employer"], "freeOnly": True}) == {0}
+    assert tables(("targetGroups",), {"audiences": ["employer"], "freeOnly": True}) == {0}
 
 
 def test_the_number_of_queries_does_not_grow_with_the_list():
     few = {"l": "fi", "f": {"audiences": ["employer"]}}
     many = {"l": "fi"}
-    assert count_queries(listing(FACETS), few) == count_queries(listing(FACETS), many) - (
-        count_queries(listing(()), many) - count_queries(listing(()), few)
+    assert len(run(listing(FACETS), few)) - len(run(listing(()), few)) == 1
+    assert len(run(listing(FACETS), many)) - len(run(listing(()), many)) == 1
+
+
+def test_facets_in_fragments_and_aliases():
+    query = (
+        "query { services(limit: 1) { a: facets { ...F } b: facets { price { count } } } }"
+        " fragment F on ServiceFacets { audiences { slug count } x: targetGroups { slug } }"
     )
+    sql = run(query, {})
+    (statement,) = [s for s in sql if "facet_services_0" in s]
+    assert statement.count(" UNION ALL ") == 2  # audiences, target groups, price
+    data = gql(query)["services"]
+    assert data["a"]["audiences"] and data["a"]["x"] and data["b"]["price"]
 
 
 def test_the_cost_limit_counts_a_facet_as_a_list():
