@@ -175,8 +175,7 @@ def _document_frequencies(locale: str, tokens: set[str]) -> tuple[dict[str, int]
 def parse(text: str, locale: str) -> ParsedQuery:
     if locale not in analysis.LANGUAGES:
         raise ValueError(f"unsupported locale {locale!r}")
-    if locale == "sv" or locale == SOURCE_LANGUAGE:
-        indexer.ensure_lexicon()
+    indexer.ensure_lexicon()  # the Swedish splits the index was written with (synonyms too)
     words = analysis.words(text)
     slots: list[Slot] = []
     groups: dict = {}

@@ -134,7 +134,9 @@ def reindex_service(sender, instance, **kwargs):
 def reindex_moved(sender, instance, **kwargs):
     """A moved service, or every service under a moved folder (its restrictions and
     organisations may have changed)."""
-    search_indexer.update(_services_under(instance.path))
+    path = Page.objects.filter(pk=instance.pk).values_list("path", flat=True).first()
+    if path:
+        search_indexer.update(_services_under(path))
 
 
 @receiver(post_delete, sender=ServicePage)

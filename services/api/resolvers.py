@@ -50,7 +50,7 @@ def services_page(
     queryset = public_pages(info, ServicePage, code, fallback)
     order = getattr(order_by, "value", order_by) or ("relevance" if search else "title")
     suggestion = None
-    if search is not None:
+    if search:  # "" (an empty search box) is the catalogue, as without `search`
         found = search_ids(info, search, code)
         ids, suggestion = found.ids, found.suggestion
         queryset = queryset.filter(pk__in=ids)
@@ -103,7 +103,8 @@ class CatalogueQuery(graphene.ObjectType):
         search=graphene.String(
             description="Full-text search (fi, sv, en analysis, any word may match, ranked by "
             "words matched and relevance): up to 200 characters, no control characters; a "
-            "text without a searchable word (punctuation, one letter) finds nothing."
+            'text without a searchable word (punctuation, one letter) finds nothing; "" is the '
+            "list without search."
         ),
         order_by=ServiceOrder(),
         **paging_arguments(),

@@ -5,9 +5,10 @@ version as the fallback) and returns up to `MAX_SEARCH_HITS` ids, best first, an
 suggested spelling; the caller's queryset (locale, fallback, filters, view restrictions) is
 applied to those ids afterwards and ordered by their rank (`rank_by`).
 
-Input rules (docs/api.md): an empty text, more than MAX_SEARCH_LENGTH characters or a
-control character is a BAD_USER_INPUT error; a text without a searchable word (only
-punctuation, one letter, only stopwords) is no error and finds nothing. Any letters of any
+Input rules (docs/api.md): "" is no search (the list as without `search`, as before issue
+13); a text of only spaces, more than MAX_SEARCH_LENGTH characters or a control character
+is a BAD_USER_INPUT error; a text without a searchable word (only punctuation, one letter,
+only stopwords) is no error and finds nothing. Any letters of any
 script are words; search syntax of no engine is interpreted (plain words only).
 """
 

@@ -67,11 +67,18 @@ def test_a_swedish_reader_finds_finnish_only_services_as_fallbacks():
     assert first["title"] == "Kesätyöseteli" and first["isFallback"] and first["locale"] == "fi"
 
 
-@pytest.mark.parametrize("text", ["", "   ", "\t"])
-def test_an_empty_search_is_refused(text):
+@pytest.mark.parametrize("text", ["   ", "\t", "\u3000"])
+def test_a_search_of_spaces_is_refused(text):
     problem = error(text)
     assert problem["extensions"]["code"] == "BAD_USER_INPUT"
     assert problem["extensions"]["field"] == "search"
+
+
+def test_an_empty_search_is_the_list_without_search():
+    listing = gql("{ services(limit: 100) { totalCount items { id } } }")["services"]
+    found = search("")
+    assert found["totalCount"] == listing["totalCount"] > 0
+    assert found["suggestion"] is None
 
 
 def test_a_search_over_200_characters_is_refused():
