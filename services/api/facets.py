@@ -31,9 +31,7 @@ from dataclasses import dataclass, field
 
 import graphene
 from django.db import connection
-from django.db.models import CharField, Count, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -58,11 +56,6 @@ class FacetSource:
     locale: str
     _counts: dict | None = field(default=None, repr=False)
 
-    def matching(self, without: str | None):
-        """The list with every filter but `without` (the facet's own)."""
-        rest = {k: v for k, v in (self.filter or {}).items() if k != without}
-        return apply_filter(self.searched, rest).order_by()
-
     def counts(self) -> dict[str, list["FacetValue"]]:
         """{facet: its values} for the facets selected under `facets`, one statement."""
         if self._counts is None:
@@ -80,100 +73,90 @@ class FacetValue(graphene.ObjectType):
 
 
 # --- the statement -------------------------------------------------------------------------------
-class _Ungrouped:
-    """An expression beside grouped counts that depends only on the grouped columns (a
-    term's label) or on nothing (a total): kept out of the GROUP BY, where its subqueries
-    would run once per row instead of once per group."""
-
-    def get_group_by_cols(self):
-        return []
+# Each facet is a part of the statement: (info, services table expression, locale) →
+# (SQL, params) of rows `value` (the slug), `label`, `count`. The table expressions hold
+# the services' ids and the columns the parts need (see `count_facets`).
+Part = Callable[[object, str, str], tuple[str, list]]
 
 
-class _Label(_Ungrouped, Coalesce):
-    pass
+def _q(name: str) -> str:
+    return connection.ops.quote_name(name)
 
 
-class _Total(_Ungrouped, RawSQL):
-    pass
-
-
-def _label(info, model, slug_path: str, locale: str):
-    """The name of a term (`slug_path` names its slug in the outer query) in the locale,
-    else in Finnish, else its slug: scalar subqueries on (slug, locale), which is unique."""
+def _by_slug(info, model, grouped: str, locale: str, everyone: str = "") -> tuple[str, list]:
+    """Counts per term id (`grouped`: rows `term`, `n`) summed per slug: a translated page
+    links the terms of its locale, a Finnish fallback the Finnish ones, and the slug is the
+    same. The label is the term's name in the locale, else in Finnish, else the slug.
+    `everyone`: a count added to every term, which are then all listed (left join)."""
+    terms = _q(model._meta.db_table)
     codes = [locale] + ([SOURCE_LOCALE] if locale != SOURCE_LOCALE else [])
-    names = [
-        Subquery(
-            model.objects.filter(slug=OuterRef(slug_path), locale_id=locale_for(info, code).pk)
-            .order_by()
-            .values("name")[:1]
-        )
-        for code in codes
-    ]
-    return _Label(*names, F(slug_path), output_field=CharField())
+    names = ", ".join(
+        f"(SELECT n.{_q('name')} FROM {terms} n"
+        f" WHERE n.{_q('slug')} = t.{_q('slug')} AND n.{_q('locale_id')} = %s LIMIT 1)"
+        for _ in codes
+    )
+    if everyone:
+        count = f"COALESCE(SUM(g.n), 0) + ({everyone})"
+        source = f"{terms} t LEFT JOIN ({grouped}) g ON g.term = t.{_q('id')}"
+    else:
+        count = "SUM(g.n)"
+        source = f"({grouped}) g JOIN {terms} t ON t.{_q('id')} = g.term"
+    sql = (
+        f"SELECT t.{_q('slug')} AS {_q('value')},"
+        f" COALESCE({names}, t.{_q('slug')}) AS {_q('label')}, {count} AS {_q('count')}"
+        f" FROM {source} GROUP BY t.{_q('slug')}"
+    )
+    return sql, [locale_for(info, code).pk for code in codes]
 
 
-def _ids(services: str, where: str = "") -> RawSQL:
-    """The ids of a services table expression (see `count_facets`) as an IN's right side."""
-    return RawSQL(f"SELECT id FROM {services}{where}", ())
-
-
-# A facet's part of the statement: (info, services table expression, locale) → a queryset
-# of rows `value` (the slug), `label`, `count`.
-Part = Callable[[object, str, str], object]
+def _links(model, page: str, term: str, services: str, *, distinct=False, where="") -> str:
+    """Rows `term`, `n`: the links of the services to terms (a join on the table
+    expression, whose ids are unique), counted per term id."""
+    page_column = _q(model._meta.get_field(page).column)
+    term_column = _q(model._meta.get_field(term).column)
+    n = f"COUNT(DISTINCT l.{page_column})" if distinct else "COUNT(*)"
+    return (
+        f"SELECT l.{term_column} AS term, {n} AS n FROM {_q(model._meta.db_table)} l"
+        f" JOIN {services} s ON s.id = l.{page_column}{where} GROUP BY l.{term_column}"
+    )
 
 
 def _m2m_part(name: str) -> Part:
-    """A many-to-many vocabulary (audiences, target groups, ...): the links of the services
-    grouped by the term's slug (a translated page links the terms of its locale, a Finnish
-    fallback the Finnish ones: the slug is the same)."""
+    """A many-to-many vocabulary (audiences, target groups, ...). A page links a term once:
+    COUNT(*), no DISTINCT (which would sort the links instead of hashing them)."""
     through, column = M2M_FILTERS[name]
     model = through._meta.get_field(column).related_model
-    slug = f"{column}__slug"
 
     def part(info, services, locale):
-        return (
-            through.objects.filter(servicepage_id__in=_ids(services))
-            .values(value=F(slug))
-            .annotate(
-                count=Count("servicepage_id", distinct=True),
-                label=_label(info, model, slug, locale),
-            )
-        )
+        return _by_slug(info, model, _links(through, "servicepage", column, services), locale)
 
     return part
 
 
 def _service_categories(info, services, locale):
-    slug = "service_category__slug"
-    return (
-        ServicePage.objects.filter(pk__in=_ids(services), service_category__isnull=False)
-        .values(value=F(slug))
-        .annotate(count=Count("pk"), label=_label(info, ServiceCategory, slug, locale))
+    """The services' categories, from the table expression (no join back to the pages)."""
+    grouped = (
+        f"SELECT category AS term, COUNT(*) AS n FROM {services}"
+        " WHERE category IS NOT NULL GROUP BY category"
     )
+    return _by_slug(info, ServiceCategory, grouped, locale)
 
 
 def _service_languages(info, services, locale):
-    slug = "language__slug"
-    return (
-        ServiceLanguage.objects.filter(page_id__in=_ids(services))
-        .values(value=F(slug))
-        .annotate(count=Count("page_id", distinct=True), label=_label(info, Language, slug, locale))
-    )
+    """A service may list a language twice (at two levels): pages counted once."""
+    grouped = _links(ServiceLanguage, "page", "language", services, distinct=True)
+    return _by_slug(info, Language, grouped, locale)
 
 
 def _municipality_of_residence(info, services, locale):
-    """Per municipality (its terms in every locale, grouped by slug, so that a municipality
-    no service names is there too): the services naming it, plus those where residence
-    does not matter."""
-    linked = Count(
-        "servicepage",
-        distinct=True,
-        filter=Q(servicepage__in=_ids(services, " WHERE NOT anywhere")),
+    """Per municipality: the services naming it, plus those where residence does not
+    matter, which count for every municipality (so every municipality is listed)."""
+    through = ServicePage.participating_municipalities.through
+    grouped = _links(
+        through, "servicepage", "municipality", services, where=" WHERE NOT s.anywhere"
     )
-    anywhere = _Total(f"SELECT COUNT(*) FROM {services} WHERE anywhere", (), IntegerField())
-    return Municipality.objects.values(value=F("slug")).annotate(
-        count=linked + anywhere, label=_label(info, Municipality, "slug", locale)
-    )
+    everyone = f"SELECT COUNT(*) FROM {services} WHERE anywhere"
+    return _by_slug(info, Municipality, grouped, locale, everyone)
 
 
 FREE, PAID = "free", "paid"
@@ -181,10 +164,9 @@ FREE, PAID = "free", "paid"
 
 def _price(info, services, locale):
     """`free` and `paid` (labelled by `count_facets`, with gettext)."""
-    q = connection.ops.quote_name
     return (
-        f"SELECT CASE WHEN free THEN '{FREE}' ELSE '{PAID}' END AS {q('value')}, "
-        f"'' AS {q('label')}, COUNT(*) AS {q('count')} FROM {services} GROUP BY 1",
+        f"SELECT CASE WHEN free THEN '{FREE}' ELSE '{PAID}' END AS {_q('value')},"
+        f" '' AS {_q('label')}, COUNT(*) AS {_q('count')} FROM {services} GROUP BY 1",
         [],
     )
 
@@ -220,33 +202,44 @@ def _materialized() -> str:
 def count_facets(source: FacetSource, names: set[str]) -> dict[str, list[FacetValue]]:
     """The values of the facets `names` (ServiceFacets fields), with one statement:
 
-    WITH facet_services_0 (id, anywhere, free) AS MATERIALIZED (<the list>),
-         facet_services_1 (...) AS MATERIALIZED (<the list without filter.audiences>)
+    WITH facet_searched (id, anywhere, free, category) AS MATERIALIZED (<the list, no filter>),
+         facet_services_0 (...) AS MATERIALIZED (<its ids with every filter>),
+         facet_services_1 (...) AS MATERIALIZED (<its ids without filter.audiences>)
     SELECT 'audiences', value, label, count FROM (<grouped links ...>)
     UNION ALL SELECT 'price', ...
     """
     wanted = [d for d in DIMENSIONS if d.name in names]
     if not wanted:
         return {}
-    given = source.filter or {}
+    given = {k: v for k, v in (source.filter or {}).items() if v not in (None, False, [], "")}
     # The services each facet counts: the list, or the list without the facet's own filter
-    # when that filter is set (table expressions numbered in order of first use).
-    own = {d.name: d.filter if given.get(d.filter) else None for d in wanted}
-    tables = {key: f"facet_services_{i}" for i, key in enumerate(dict.fromkeys(own.values()))}
-    q = connection.ops.quote_name
+    # when that filter is set. The searched list before any filter is computed once
+    # (`facet_searched`: the public, locale and fallback rules and the search are the
+    # costly part); each filtered set is a table expression over its ids.
+    own = {d.name: d.filter if d.filter in given else None for d in wanted}
+    columns = ("pk", "residence_irrelevant", "is_free", "service_category_id")
     hint = _materialized()
-    sql, params = [], []
-    for key, table in tables.items():
-        rows = source.matching(key).values_list("pk", "residence_irrelevant", "is_free")
-        text, args = rows.query.sql_with_params()
-        sql.append(f"{table} (id, anywhere, free) AS {hint}({text})")
+    searched = source.searched.order_by().values_list(*columns)
+    text, params = searched.query.sql_with_params()
+    params = list(params)
+    sql = [f"facet_searched (id, anywhere, free, category) AS {hint}({text})"]
+    tables = {}
+    for key in dict.fromkeys(own.values()):
+        rest = {k: v for k, v in given.items() if k != key}
+        if not rest:
+            tables[key] = "facet_searched"
+            continue
+        tables[key] = table = f"facet_services_{len(sql) - 1}"
+        searched_ids = RawSQL("SELECT id FROM facet_searched", ())
+        rows = apply_filter(ServicePage.objects.filter(pk__in=searched_ids), rest)
+        text, args = rows.order_by().values_list(*columns).query.sql_with_params()
+        sql.append(f"{table} (id, anywhere, free, category) AS {hint}({text})")
         params += args
     parts = []
     for d in wanted:
-        part = d.part(source.info, tables[own[d.name]], source.locale)
-        text, args = part if isinstance(part, tuple) else part.order_by().query.sql_with_params()
+        text, args = d.part(source.info, tables[own[d.name]], source.locale)
         parts.append(
-            f"SELECT %s, {q('value')}, {q('label')}, {q('count')} FROM ({text}) {q(d.name)}"
+            f"SELECT %s, {_q('value')}, {_q('label')}, {_q('count')} FROM ({text}) {_q(d.name)}"
         )
         params += [d.name, *args]
     statement = "WITH " + ", ".join(sql) + " " + " UNION ALL ".join(parts)
