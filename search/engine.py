@@ -46,6 +46,8 @@ BOOST = 0.1  # per point of search_boost (0-10)
 # Freshness: a bonus for documents updated within these many days.
 FRESH = ((180, 0.25), (365, 0.125))
 FAMILY_PREFIX = 5
+PRUNE = 0.2
+PRUNE_HITS = 1000
 QUANTUM = 256
 LIMIT = 1000
 MAX_SLOTS = 12  # words beyond these are ignored (the API allows 200 characters)
@@ -259,19 +261,56 @@ def _rows(parsed: ParsedQuery) -> list[tuple[str, int, int, float]]:
     n = max(parsed.documents, 1)
     for index, slot in enumerate(parsed.slots):
         groups = {}
+        redundant = _redundant_folds(slot, parsed.df)
+        weighted = []
         for alternative in slot.alternatives:
             df = parsed.df.get(alternative.token, 0)
-            if not df:
+            if not df or alternative.token in redundant:
                 continue
-            group = alternative.group and groups.setdefault(alternative.group, len(groups) + 1)
             weight = quantise(alternative.weight * idf(df, n))
             if weight > 0:
-                rows.append((alternative.token, index, group, weight))
+                weighted.append((alternative, weight, df))
+        for alternative, weight, _df in _pruned(weighted):
+            group = alternative.group and groups.setdefault(alternative.group, len(groups) + 1)
+            rows.append((alternative.token, index, group, weight))
     for phrase in parsed.phrases:
         df = parsed.df.get(phrase.token, 0)
         if df:
             rows.append((phrase.token, -1, 0, quantise(phrase.weight * idf(df, n))))
     return rows
+
+
+def _pruned(weighted: list[tuple[Alternative, float, int]]) -> list:
+    """A slot's alternatives without the weak ones (under PRUNE of the best query weight)
+    once the strong ones already match PRUNE_HITS documents: on a large catalogue a common
+    synonym or compound part of a word would add thousands of rows to read and hits that
+    rank below all of those anyway. A small catalogue keeps every alternative."""
+    if not weighted:
+        return []
+    best = max(weight for _a, weight, _df in weighted)
+    strong = [item for item in weighted if item[1] >= PRUNE * best]
+    if sum(df for _a, _w, df in strong) < PRUNE_HITS:
+        return weighted
+    return strong
+
+
+def _redundant_folds(slot: Slot, df: dict[str, int]) -> set[str]:
+    """Folded copies that find exactly what their accented token finds: every document with
+    "työnhaku" also has "tyonhaku" (the indexer writes both, with the same weight), so when
+    both have the same document frequency the folded one adds only rows to read."""
+    out = set()
+    by_token = {a.token: a for a in slot.alternatives}
+    for alternative in slot.alternatives:
+        folded = by_token.get(analysis.fold(alternative.token))
+        if (
+            folded is not None
+            and folded is not alternative
+            and folded.weight <= alternative.weight
+            and folded.group == alternative.group
+            and df.get(folded.token, 0) == df.get(alternative.token, 0)
+        ):
+            out.add(folded.token)
+    return out
 
 
 RANKING_SQL = """
