@@ -82,6 +82,9 @@ class Source(Protocol):
     def terms(self) -> Iterator[Term]:
         """The taxonomy labels to suggest, in every locale."""
 
+    # Optional: `count() -> int`, how many documents `documents()` gives (a progress bar's
+    # total).
+
     def lexicon_texts(self, lang: str) -> Iterable[str]:
         """Texts in `lang` whose words teach the analysis's decompounding lexicon."""
 

@@ -153,6 +153,10 @@ class ServiceSource:
             ServicePage.objects.filter(translation_key__in=keys).values_list("pk", flat=True)
         )
 
+    def count(self) -> int:
+        """How many documents `documents()` gives (for a progress bar)."""
+        return public_services().count()
+
     def documents(self, page_ids: Iterable[int] | None = None) -> Iterator[Document]:
         public = public_services()
         if page_ids is not None:

@@ -28,8 +28,20 @@ class Command(BaseCommand):
             return
         disable = no_progress or options.get("verbosity", 1) < 1
 
+        total = None
+        if not disable:
+            counts = [getattr(s, "count", lambda: None)() for s in registry.sources()]
+            total = None if None in counts else sum(counts)
+
         def progress(documents):
-            return tqdm(documents, disable=disable, file=sys.stderr, desc="indexing", unit="page")
+            return tqdm(
+                documents,
+                total=total,
+                disable=disable,
+                file=sys.stderr,
+                desc="indexing",
+                unit="page",
+            )
 
         names = ", ".join(s.name for s in registry.sources()) or "no sources registered"
         started = time.perf_counter()
