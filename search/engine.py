@@ -29,6 +29,8 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import math
+import threading
+import time
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -46,6 +48,8 @@ BOOST = 0.1  # per point of search_boost (0-10)
 # Freshness: a bonus for documents updated within these many days.
 FRESH = ((180, 0.25), (365, 0.125))
 FAMILY_PREFIX = 5
+FREQUENCY_TTL = 300.0
+FREQUENCY_CACHE_SIZE = 200_000
 PRUNE = 0.2
 PRUNE_HITS = 1000
 QUANTUM = 256
@@ -157,21 +161,66 @@ def _phrases(words: list[str], lang: str) -> list[Alternative]:
 
 
 def _document_frequencies(locale: str, tokens: set[str]) -> tuple[dict[str, int], int]:
-    """(df per token, number of documents) in the locale: one statement."""
-    tokens = sorted(tokens)
-    table = connection.ops.quote_name(SearchToken._meta.db_table)
-    documents = connection.ops.quote_name(SearchDocument._meta.db_table)
-    marks = ", ".join(["%s"] * len(tokens)) if tokens else "NULL"
-    sql = (
-        f"SELECT NULL, COUNT(*) FROM {documents} WHERE locale = %s "
-        f"UNION ALL SELECT token, COUNT(*) FROM {table} "
-        f"WHERE locale = %s AND token IN ({marks}) GROUP BY token"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [locale, locale, *tokens])
-        rows = cursor.fetchall()
-    total = next((count for token, count in rows if token is None), 0)
-    return {token: count for token, count in rows if token is not None}, total
+    """(df per token, number of documents) in the locale: from the process's cache, and one
+    statement for what it lacks."""
+    return _frequencies.get(locale, tokens)
+
+
+class FrequencyCache:
+    """Document frequencies per locale and token, kept FREQUENCY_TTL seconds and forgotten
+    when this process writes the index (another process's writes show after the TTL: a df
+    a little out of date only nudges idf). A search then reads only the rows it ranks."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.locales: dict[str, tuple[int, float, int, dict[str, int]]] = {}
+
+    def get(self, locale: str, tokens: set[str]) -> tuple[dict[str, int], int]:
+        version, now = indexer.index_version(), time.monotonic()
+        with self.lock:
+            entry = self.locales.get(locale)
+            if entry is None or entry[0] != version or now - entry[1] > FREQUENCY_TTL:
+                entry = (version, now, -1, {})
+            _version, created, total, known = entry
+            missing = sorted(t for t in tokens if t not in known)
+        if missing or total < 0:
+            found, counted = self.read(locale, missing, total < 0)
+            with self.lock:
+                known = dict(known)
+                known.update({t: found.get(t, 0) for t in missing})
+                if len(known) > FREQUENCY_CACHE_SIZE:
+                    known = {t: known[t] for t in tokens if t in known}
+                total = counted if total < 0 else total
+                self.locales[locale] = (version, created, total, known)
+        return {t: known[t] for t in tokens if known.get(t)}, total
+
+    @staticmethod
+    def read(locale: str, tokens: list[str], count_documents: bool) -> tuple[dict, int]:
+        table = connection.ops.quote_name(SearchToken._meta.db_table)
+        documents = connection.ops.quote_name(SearchDocument._meta.db_table)
+        parts, params = [], []
+        if count_documents:
+            parts.append(f"SELECT NULL, COUNT(*) FROM {documents} WHERE locale = %s")
+            params.append(locale)
+        if tokens:
+            marks = ", ".join(["%s"] * len(tokens))
+            parts.append(
+                f"SELECT token, COUNT(*) FROM {table} WHERE locale = %s AND token IN ({marks}) "
+                "GROUP BY token"
+            )
+            params += [locale, *tokens]
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            rows = cursor.fetchall()
+        total = next((count for token, count in rows if token is None), -1)
+        return {token: count for token, count in rows if token is not None}, total
+
+    def clear(self):
+        with self.lock:
+            self.locales.clear()
+
+
+_frequencies = FrequencyCache()
 
 
 def parse(text: str, locale: str) -> ParsedQuery:

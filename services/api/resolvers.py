@@ -62,13 +62,24 @@ def services_page(
         queryset = queryset.order_by(order, "pk")
     searched = queryset  # the facets count it with the filter (services/api/facets.py)
     queryset = apply_filter(queryset, filter)
-    if not filter and not search and (code == SOURCE_LOCALE or not fallback):
+    window = offset
+    if search and order == "relevance" and not filter and (code == SOURCE_LOCALE or fallback):
+        # The engine's ids are the list: the index holds what public_pages lists in the
+        # locale (services/search_index.py). Count them, and read only the page's rows
+        # (still through public_pages, so a row the index has not yet dropped is left out).
+        total = len(ids)
+        page_ids = ids[offset : offset + limit]
+        queryset = public_pages(info, ServicePage, code, fallback).filter(pk__in=page_ids)
+        queryset = queryset.alias(_rank=rank_by(page_ids)).order_by("_rank", "pk")
+        window = 0
+    elif not filter and not search and (code == SOURCE_LOCALE or not fallback):
         # The plain catalogue: count pages, not the page ⋈ service join.
         total = public_page_count(info, ServicePage, code)
     else:
         total = queryset.count()
     queryset = optimise(info, queryset, selected(info, "items"))
-    page = paginate(queryset, code, limit, offset, total)
+    page = paginate(queryset, code, limit, window, total)
+    page.offset = offset
     page.facets = FacetSource(info, searched, filter, code)  # read only when selected
     page.suggestion = suggestion
     return page

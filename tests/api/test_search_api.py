@@ -53,6 +53,30 @@ def test_a_list_without_search_has_no_suggestion():
     assert data["suggestion"] is None and data["totalCount"] > 0
 
 
+@pytest.mark.parametrize("locale", ["fi", "sv", "en"])
+def test_the_ranked_page_and_the_count_agree_with_the_filtered_list(locale):
+    """Ranked by relevance without filters, the list is the engine's ids (the index holds
+    what the list shows); in another order it is counted and ordered by the database."""
+    ranked = search("työ valmennus", locale)
+    query = """query($text: String!, $locale: LocaleCode!) {
+      services(search: $text, locale: $locale, limit: 100, orderBy: TITLE) {
+        totalCount items { id } } }"""
+    by_title = gql(query, {"text": "työ valmennus", "locale": locale})["services"]
+    assert ranked["totalCount"] == by_title["totalCount"] > 3
+    assert {i["id"] for i in ranked["items"]} == {i["id"] for i in by_title["items"]}
+    paged = []
+    for offset in (0, 2, 4):
+        page = gql(
+            """query($text: String!, $locale: LocaleCode!, $offset: Int!) {
+              services(search: $text, locale: $locale, limit: 2, offset: $offset) {
+                totalCount offset items { id } } }""",
+            {"text": "työ valmennus", "locale": locale, "offset": offset},
+        )["services"]
+        assert page["offset"] == offset and page["totalCount"] == ranked["totalCount"]
+        paged += [i["id"] for i in page["items"]]
+    assert paged == [i["id"] for i in ranked["items"]][:6]
+
+
 def test_the_locale_decides_the_documents():
     english = search("work trial", "en")
     titles = [item["title"] for item in english["items"]]
