@@ -44,15 +44,19 @@ PART = 0.3
 FOREIGN = 0.5
 CORRECTION = 0.6
 PHRASE = 0.5
-BOOST = 0.1  # per point of search_boost (0-10)
+BOOST = 0.125  # per point of search_boost (0-10); binary fractions add exactly
 # Freshness: a bonus for documents updated within these many days.
 FRESH = ((180, 0.25), (365, 0.125))
 FAMILY_PREFIX = 5
 FREQUENCY_TTL = 300.0
 FREQUENCY_CACHE_SIZE = 200_000
-PRUNE = 0.2
+PRUNE = 0.3
 PRUNE_HITS = 1000
 QUANTUM = 256
+# The most that search_boost (0-10) and freshness add: only pages within this of the
+# limit-th page's score can still move into the first `limit`, so only those are joined
+# with their documents (an exact cut, not an approximation).
+MAX_BONUS = 10 * BOOST + max(bonus for _days, bonus in FRESH)
 LIMIT = 1000
 MAX_SLOTS = 12  # words beyond these are ignored (the API allows 200 characters)
 SOURCE_LANGUAGE = "fi"
@@ -169,7 +173,8 @@ def _document_frequencies(locale: str, tokens: set[str]) -> tuple[dict[str, int]
 class FrequencyCache:
     """Document frequencies per locale and token, kept FREQUENCY_TTL seconds and forgotten
     when this process writes the index (another process's writes show after the TTL: a df
-    a little out of date only nudges idf). A search then reads only the rows it ranks."""
+    a little out of date only nudges idf). A search then reads only the rows it ranks.
+    Nothing read inside a transaction is kept (its writes may be rolled back)."""
 
     def __init__(self):
         self.lock = threading.Lock()
@@ -185,6 +190,13 @@ class FrequencyCache:
             missing = sorted(t for t in tokens if t not in known)
         if missing or total < 0:
             found, counted = self.read(locale, missing, total < 0)
+            if connection.in_atomic_block:
+                # Inside a transaction the index may hold rows that a rollback removes:
+                # nothing read there is kept (GraphQL queries run outside transactions).
+                known = {**known, **{t: found.get(t, 0) for t in missing}}
+                return {t: known[t] for t in tokens if known.get(t)}, (
+                    counted if total < 0 else total
+                )
             with self.lock:
                 known = dict(known)
                 known.update({t: found.get(t, 0) for t in missing})
@@ -376,15 +388,21 @@ w AS (
         SUM(CASE WHEN grp > 0 THEN s ELSE 0 END) AS p
     FROM m GROUP BY page_id, slot
 ),
-r AS (
+r AS MATERIALIZED (
     SELECT page_id,
         SUM(CASE WHEN slot >= 0 THEN 1 ELSE 0 END) AS matched,
         SUM(CASE WHEN e >= p THEN e ELSE p END) AS score
     FROM w GROUP BY page_id
+    HAVING SUM(CASE WHEN slot >= 0 THEN 1 ELSE 0 END) > 0
+),
+c AS (
+    SELECT matched, score FROM r ORDER BY matched DESC, score DESC LIMIT 1 OFFSET %s
 )
 SELECT r.page_id FROM r
 JOIN {documents} d ON d.page_id = r.page_id AND d.locale = %s
-WHERE r.matched > 0
+WHERE NOT EXISTS (SELECT 1 FROM c)
+    OR r.matched > (SELECT matched FROM c)
+    OR (r.matched = (SELECT matched FROM c) AND r.score >= (SELECT score FROM c) - %s)
 ORDER BY r.matched DESC,
     r.score + d.boost * %s
     + CASE WHEN d.updated >= %s THEN %s WHEN d.updated >= %s THEN %s ELSE 0 END DESC,
@@ -405,7 +423,7 @@ def ranking_sql(rows, locale: str, limit: int, today: dt.date) -> tuple[str, lis
         documents=connection.ops.quote_name(SearchDocument._meta.db_table),
     )
     params: list = [value for row in rows for value in row]
-    params += [locale, locale, BOOST]
+    params += [locale, limit - 1, locale, MAX_BONUS, BOOST]
     for days, bonus in FRESH:
         params += [today - dt.timedelta(days=days), bonus]
     params.append(limit)

@@ -77,8 +77,9 @@ def vocabulary(locale: str) -> Vocabulary:
         )
         df = dict(cursor.fetchall())
     found = Vocabulary(df)
-    with _lock:
-        _cache[locale] = (version, now, found)
+    if not connection.in_atomic_block:  # a transaction's rows may yet be rolled back
+        with _lock:
+            _cache[locale] = (version, now, found)
     return found
 
 
