@@ -28,7 +28,7 @@ from .enums import VOCABULARY_MODELS, ServiceOrder, Vocabulary
 from .facets import FacetSource
 from .filters import ServiceFilter, apply_filter
 from .optimise import optimise
-from .search import rank_by, search_ids
+from .search import ids_are_the_list, rank_by, search_ids
 from .service import Service, ServiceResults
 from .terms import Term, as_term
 from .types import ContactType, OrganisationType, contacts_in
@@ -63,7 +63,13 @@ def services_page(
     searched = queryset  # the facets count it with the filter (services/api/facets.py)
     queryset = apply_filter(queryset, filter)
     window = offset
-    if search and order == "relevance" and not filter and (code == SOURCE_LOCALE or fallback):
+    if (
+        search
+        and order == "relevance"
+        and not filter
+        and (code == SOURCE_LOCALE or fallback)
+        and ids_are_the_list()
+    ):
         # The engine's ids are the list: the index holds what public_pages lists in the
         # locale (services/search_index.py). Count them, and read only the page's rows
         # (still through public_pages, so a row the index has not yet dropped is left out).

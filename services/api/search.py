@@ -14,11 +14,14 @@ script are words; search syntax of no engine is interpreted (plain words only).
 
 import unicodedata
 
+from django.conf import settings
 from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat, StrIndex
 
 from cms.api.errors import bad_input
 from search import engine
+
+from ..models import ServicePage
 
 MAX_SEARCH_LENGTH = 200
 MAX_SEARCH_HITS = engine.LIMIT
@@ -37,10 +40,23 @@ def check_search_text(text) -> str:
     return text
 
 
+def ids_are_the_list() -> bool:
+    """Whether the search's ids are exactly the services listed in the reader's locale (the
+    engine's index), so that the list may count them; the Wagtail backend's ids are live pages
+    of every locale and go through the list's filters (SEARCH_ENGINE=backend)."""
+    return settings.SEARCH_ENGINE == "engine"
+
+
 def search_ids(info, text, locale) -> engine.SearchResult:
     """The services matching a search in the reader's locale, best first, and a suggested
-    spelling of the text (search.engine)."""
-    return engine.search(check_search_text(text), locale, limit=MAX_SEARCH_HITS)
+    spelling of the text: search.engine, or with SEARCH_ENGINE=backend the configured Wagtail
+    backend (OpenSearch) asked the same analysed query (docs/search.md, "Scale-out")."""
+    text = check_search_text(text)
+    if settings.SEARCH_ENGINE == "backend":
+        from search import backend
+
+        return backend.search(text, locale, ServicePage.objects.live(), limit=MAX_SEARCH_HITS)
+    return engine.search(text, locale, limit=MAX_SEARCH_HITS)
 
 
 def rank_by(ids):
