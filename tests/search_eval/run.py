@@ -415,7 +415,9 @@ def parse_args(argv):
         prog="python -m tests.search_eval.run",
         description="Recall@10, MRR and zero-result rate of the judged search queries.",
     )
-    parser.add_argument("--db", default="sqlite", help="sqlite, postgres or sqlite,postgres (default sqlite)")
+    parser.add_argument(
+        "--db", default="sqlite", help="sqlite, postgres or sqlite,postgres (default sqlite)"
+    )
     parser.add_argument(
         "--floors",
         action="store_true",
