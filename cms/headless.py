@@ -1,4 +1,5 @@
-"""The CMS renders no pages: frontends read the content through GraphQL.
+"""The CMS renders no Wagtail pages: frontends read the content through GraphQL (our
+own frontend, frontend/, at `/` included).
 
 Wagtail's front end (``wagtail.urls``: ``serve`` of every page, the password form of
 view-restricted pages and their login view) is not routed. Two of its URL names stay,
@@ -16,11 +17,6 @@ from wagtail.urls import serve_pattern
 POINTERS = {"api": "/graphql/", "admin": "/admin/"}
 
 
-def index(request):
-    """``/``: where the API and the admin are (no page content)."""
-    return JsonResponse(POINTERS)
-
-
 def no_page(request, *args, **kwargs):
     """Any page address: 404, pointing to the API."""
     return JsonResponse(
@@ -33,7 +29,6 @@ def no_page(request, *args, **kwargs):
 
 
 urlpatterns = [
-    path("", index, name="headless_index"),
     path("_util/login/", no_page, name="wagtailcore_login"),
     re_path(serve_pattern, no_page, name="wagtail_serve"),
 ]

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
@@ -28,10 +29,15 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("graphql/", GraphQLView.as_view(graphiql=settings.GRAPHIQL_ENABLED), name="graphql"),
-    # No page HTML: `/` points to the API and the admin, page addresses answer 404
-    # (cms/headless.py; never Wagtail's front end, wagtail.urls).
-    path("", include(headless)),
 ]
+
+# The frontend (frontend/, docs/frontend.md): the public catalogue and the staff view,
+# built from the GraphQL API only. Finnish at `/`, Swedish at `/sv/`, English at `/en/`.
+urlpatterns += i18n_patterns(path("", include("frontend.urls")), prefix_default_language=False)
+
+# No Wagtail page HTML: every other page address answers 404 (cms/headless.py; never
+# Wagtail's front end, wagtail.urls).
+urlpatterns += [path("", include(headless))]
 
 if settings.DEBUG:
     from django.conf.urls.static import static

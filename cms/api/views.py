@@ -358,3 +358,35 @@ class GraphQLView(BaseGraphQLView):
                 if error.formatted.get(key) is not None:
                     formatted[key] = error.formatted[key]
         return formatted
+
+
+def execute_in_process(request, query: str, variables: dict | None, operation_name=None) -> dict:
+    """Run a GraphQL document for `request.user` inside this process, exactly as the
+    endpoint would (the same parse, validation, depth, alias and cost limits, resolvers
+    and error formatting), and return the response body as a dict ({"data", "errors"}).
+
+    For a frontend deployed with the CMS (frontend/api.py): no HTTP round trip, no CSRF
+    or rate limit (the frontend's own page views are what a client sends). Each call gets
+    a fresh request object, so the API's per-request caches never mix two documents."""
+    from django.http import HttpRequest
+
+    api_request = HttpRequest()
+    api_request.method = "POST"
+    api_request.path = api_request.path_info = "/graphql/"
+    api_request.META = {
+        key: value
+        for key, value in request.META.items()
+        if key
+        in ("REMOTE_ADDR", "HTTP_X_FORWARDED_FOR", "HTTP_USER_AGENT", "SERVER_NAME", "SERVER_PORT")
+    }
+    api_request.user = request.user
+    api_request.session = getattr(request, "session", None)
+    view = GraphQLView()
+    view.media_type = JSON
+    result = view._execute_request(api_request, {}, query, variables, operation_name, False)
+    body = {}
+    if result.errors:
+        body["errors"] = [view.format_error(error) for error in result.errors]
+    if result.data is not None or not result.errors:
+        body["data"] = result.data
+    return body

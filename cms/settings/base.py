@@ -75,6 +75,14 @@ EMAIL_URL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.Ema
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 GRAPHIQL_ENABLED = env_bool("GRAPHIQL_ENABLED", False)
+# The frontend (frontend/api.py, docs/frontend.md): empty runs its GraphQL documents in
+# this process; an URL (https://cms.example.fi/graphql/) sends them over HTTP, with
+# FRONTEND_API_TOKEN as the bearer token when set.
+FRONTEND_API_URL = env_str("FRONTEND_API_URL", "")
+FRONTEND_API_TOKEN = env_str("FRONTEND_API_TOKEN", "")
+FRONTEND_API_TIMEOUT = env_int("FRONTEND_API_TIMEOUT", 10)
+# Where the documents the frontend sends (and an external frontend can copy) are kept.
+GRAPHQL_QUERIES_DIR = BASE_DIR / "graphql" / "queries"
 # GraphQL limits (cms/api/validation.py, cms/api/views.py; documented in docs/api.md).
 GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", False)
 GRAPHQL_MAX_DEPTH = env_int("GRAPHQL_MAX_DEPTH", 10)
@@ -123,6 +131,7 @@ INSTALLED_APPS = [
     "policies",
     "translations",
     "search",
+    "frontend",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.settings",
