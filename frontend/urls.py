@@ -1,15 +1,14 @@
 """The frontend's addresses, under the language prefix: `/` (Finnish, the default),
-`/sv/`, `/en/` (cms/urls.py includes them with i18n_patterns)."""
+`/sv/`, `/en/` (cms/urls.py includes them with i18n_patterns). Each part of the frontend
+lists its own addresses in its views module."""
 
-from django.urls import path
-
-from . import views
+from .views import catalogue, pages, service, staff
 
 app_name = "frontend"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("services/", views.services, name="services"),
-    path("services/<int:service_id>/", views.service, name="service"),
-    path("services/<int:service_id>/<slug:slug>/", views.service, name="service_slug"),
+    *catalogue.urlpatterns,
+    *service.urlpatterns,
+    *staff.urlpatterns,
+    *pages.urlpatterns,
 ]

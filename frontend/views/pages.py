@@ -1,0 +1,3 @@
+"""Content pages (help, news, privacy notices, accessibility statement, about)."""
+
+urlpatterns = []

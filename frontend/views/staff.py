@@ -1,0 +1,3 @@
+"""The staff view's own pages: favourites, lists, sending a list to a client, change requests."""
+
+urlpatterns = []
