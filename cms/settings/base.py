@@ -129,6 +129,7 @@ INSTALLED_APPS = [
     "cms",
     "services",
     "policies",
+    "content",
     "translations",
     "search",
     "frontend",
