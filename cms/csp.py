@@ -4,7 +4,8 @@
 ``CSP_ADMIN_EXTRA`` is added, because Wagtail 7.4's admin still runs inline widget
 scripts (choosers, inline panels, date pickers) and its React parts (Draftail, the
 wagtail-localize editor) insert ``<style>`` elements. On ``/graphql/``, only while
-GraphiQL is enabled (never in production), ``CSP_GRAPHIQL_EXTRA`` adds its CDN.
+GraphiQL is enabled (never in production), ``CSP_GRAPHIQL_EXTRA`` adds the data: fonts of
+its stylesheet; its scripts and styles are the project's own static files.
 docs/security.md "Production headers and CSP".
 """
 

@@ -28,7 +28,9 @@ urlpatterns = [
     path("admin/invitations/<str:key>/", invitation_view, name="cms_invitation"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("graphql/", GraphQLView.as_view(graphiql=settings.GRAPHIQL_ENABLED), name="graphql"),
+    # GraphiQL is shown to browsers only while settings.GRAPHIQL_ENABLED, read per request
+    # by the view (cms/api/views.py).
+    path("graphql/", GraphQLView.as_view(graphiql=True), name="graphql"),
 ]
 
 # The frontend (frontend/, docs/frontend.md): the public catalogue and the staff view,

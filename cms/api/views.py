@@ -39,6 +39,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
 from graphene_django.views import GraphQLView as BaseGraphQLView
 from graphene_django.views import HttpError
+from graphene_django_graphiql_static.views import GraphiQLOfflineView
 from graphql.error import GraphQLError
 from graphql.execution import ExecutionResult
 from graphql.utilities import get_operation_ast
@@ -151,6 +152,20 @@ class GraphQLView(BaseGraphQLView):
     authorises a request that fails Django's CSRF check."""
 
     media_type = JSON
+
+    # GraphiQL (only while settings.GRAPHIQL_ENABLED: development) from the project's own
+    # static files, never a CDN, so it works offline: graphene-django-graphiql-static ships
+    # the npm releases graphene-django 3.2.3's page pins (graphiql 2.4.7, React 17.0.2, ...)
+    # with their SRI hashes; our template needs no inline script or style (cms/csp.py).
+    graphiql_template = "cms/graphiql.html"
+    whatwg_fetch_sri = GraphiQLOfflineView.whatwg_fetch_sri
+    react_sri = GraphiQLOfflineView.react_sri
+    react_dom_sri = GraphiQLOfflineView.react_dom_sri
+    graphiql_sri = GraphiQLOfflineView.graphiql_sri
+    graphiql_css_sri = GraphiQLOfflineView.graphiql_css_sri
+    subscriptions_transport_ws_sri = GraphiQLOfflineView.subscriptions_transport_ws_sri
+    graphiql_plugin_explorer_sri = GraphiQLOfflineView.graphiql_plugin_explorer_sri
+    graphiql_plugin_explorer_css_sri = GraphiQLOfflineView.graphiql_plugin_explorer_css_sri
 
     def dispatch(self, request, *args, **kwargs):
         # The media type of every answer, refusals included (cms.api.http).
