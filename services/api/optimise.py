@@ -73,4 +73,6 @@ def optimise(info, queryset, fields):
     """`queryset` reading what `fields` (cms.api.selection.selected) need."""
     if "internal" in fields and not can_view_internal(info):
         fields = fields - {"internal"}
+    if "next_time" in fields:  # computed from the time and place (services/api/next_time.py)
+        fields = fields | {"time_and_place"}
     return SERVICE_QUERIES(queryset, fields)

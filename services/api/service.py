@@ -24,6 +24,7 @@ from .blocks import (
 from .enums import LifecycleState
 from .facets import ServiceFacets
 from .internal import InternalInformation, internal_information
+from .next_time import NextTime, next_time
 from .optimise import prefetched
 from .terms import Term, term_in
 from .types import (
@@ -79,6 +80,11 @@ class Service(localised_page_fields("service"), graphene.ObjectType):
     implementation_types = _terms("implementation_types")
     implementation_text = graphene.String(required=True)
     time_and_place = graphene.List(graphene.NonNull(TimeAndPlace), required=True)
+    next_time = graphene.Field(
+        NextTime,
+        description="When and where it is next held, from `timeAndPlace` at request time "
+        "(null when nothing is upcoming): a list's card needs no whole schedule.",
+    )
     description = graphene.List(graphene.NonNull(DescriptionBlock), required=True)
     participation = _rich("participation")
     requirements = _rich("requirements")
@@ -112,6 +118,9 @@ class Service(localised_page_fields("service"), graphene.ObjectType):
 
     def resolve_time_and_place(root, info):
         return time_and_place(info, root)
+
+    def resolve_next_time(root, info):
+        return next_time(time_and_place(info, root))
 
     def resolve_description(root, info):
         return description_blocks(info, root)
