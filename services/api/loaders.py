@@ -4,12 +4,12 @@ when the first row needs it (`Batch.load`, cms/api/loaders.py)."""
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, WorkflowState
 
-from cms.api.access import public_filter
-from cms.api.context import localise
+from cms.api.access import public_filter, viewer
+from cms.api.context import localise, request_cache
 from cms.api.pages import translations_by_key
 from cms.api.selection import selected
 
-from ..models import RelatedService, ServicePage
+from ..models import Favourite, RelatedService, ServicePage
 from .optimise import optimise
 from .types import Translation
 
@@ -57,3 +57,17 @@ def related(info, rows, locale):
         if key in wrapped:
             out.setdefault(page_id, []).append(wrapped[key])
     return out
+
+
+def favourite_keys(info) -> set:
+    """The translation keys of the caller's favourites (one query per request; none for
+    anonymous callers)."""
+    cache = request_cache(info)
+    if "favourite_keys" not in cache:
+        user = viewer(info)
+        cache["favourite_keys"] = (
+            set(Favourite.objects.filter(user=user).values_list("page__translation_key", flat=True))
+            if user is not None
+            else set()
+        )
+    return cache["favourite_keys"]

@@ -112,6 +112,11 @@ class Service(localised_page_fields("service"), graphene.ObjectType):
         InternalInformation,
         description="Internal instructions: null unless the caller is a municipal user.",
     )
+    is_favourite = graphene.Boolean(
+        required=True,
+        description="Whether the signed-in user has starred the service (in any of its "
+        "translations); false for anonymous callers.",
+    )
 
     def resolve_service_category(root, info):
         return term_in(info, root.node.service_category, root.locale)
@@ -169,6 +174,9 @@ class Service(localised_page_fields("service"), graphene.ObjectType):
         if not can_view_internal(info):
             return None
         return internal_information(info, root)
+
+    def resolve_is_favourite(root, info):
+        return root.node.translation_key in loaders.favourite_keys(info)
 
 
 class ServiceResults(results_type("ServiceResults", Service)):

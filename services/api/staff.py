@@ -8,13 +8,13 @@ a CSRF-checked session); the domain rules are the same functions the admin uses
 import graphene
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from graphene.utils.str_converters import to_camel_case
 
 from cms.api.access import can_view_internal, public_filter, require_viewer
 from cms.api.context import localise, request_cache
 from cms.api.errors import bad_input, forbidden, not_found
-from cms.api.pages import LocaleCode, locale_code
+from cms.api.pages import LocaleCode, locale_code, translations_by_key
 from cms.api.selection import selected
 from cms.ids import parse_id
 from cms.members import user_language
@@ -28,9 +28,42 @@ from .service import Service
 from .types import ServiceRef
 
 
-def _services(info, pages_qs, code, path=()):
-    """Services of a staff list, wrapped as one batch in the requested locale."""
-    return localise(optimise(info, pages_qs, selected(info, *path)), code)
+def _in_locale(info, page_ids, code) -> dict:
+    """{page id: Localised}: the services that favourites and list items point to, each in
+    the requested locale when translated (else in Finnish, else as stored), published and
+    public only, as one batch. Items are kept as the page they were added from (any
+    locale); a service is the same whatever translation it was added in."""
+    page_ids = set(page_ids)
+    if not page_ids:
+        return {}
+    keys = dict(ServicePage.objects.filter(pk__in=page_ids).values_list("pk", "translation_key"))
+    fields = selected(info)
+    by_key = translations_by_key(
+        info, ServicePage, set(keys.values()), code, lambda qs: optimise(info, qs, fields)
+    )
+    missing = {pk for pk, key in keys.items() if key not in by_key}
+    if missing:  # a service with neither this locale nor Finnish: the page as stored
+        pages = public_filter(info, ServicePage.objects.filter(pk__in=missing))
+        by_key.update({page.translation_key: page for page in optimise(info, pages, fields)})
+    wrapped = dict(zip(by_key, localise(by_key.values(), code), strict=True))
+    return {pk: wrapped[key] for pk, key in keys.items() if key in wrapped}
+
+
+def _unique(services):
+    """Each service once (a list may hold two translations of one service)."""
+    seen = set()
+    out = []
+    for service in services:
+        if service.node.pk not in seen:
+            seen.add(service.node.pk)
+            out.append(service)
+    return out
+
+
+def _translation_keys(ids) -> set:
+    """The translation keys of the pages of these ids (any state), for removals."""
+    pks = [pk for pk in map(parse_id, ids) if pk is not None]
+    return set(ServicePage.objects.filter(pk__in=pks).values_list("translation_key", flat=True))
 
 
 def _live_service(info, service_id, field="serviceId"):
@@ -73,9 +106,17 @@ class Me(graphene.ObjectType):
     language = graphene.String(required=True)
     can_view_internal = graphene.Boolean(required=True)
     roles = graphene.List(graphene.NonNull(RoleInOrganisation), required=True)
+    colleagues = graphene.List(
+        graphene.NonNull(Person),
+        required=True,
+        description="Whom you may share a service list with (docs/api.md), by name.",
+    )
 
     def resolve_name(user, info):
         return user.get_full_name() or user.username
+
+    def resolve_colleagues(user, info):
+        return colleagues(user)
 
     def resolve_language(user, info):
         return user_language(user)
@@ -135,9 +176,8 @@ class SavedList(graphene.ObjectType):
         wanted = {item.page_id for each in lists for item in each.items.all()} - loaded.keys()
         if wanted:
             loaded.update(dict.fromkeys(wanted))
-            pages = public_filter(info, ServicePage.objects.filter(pk__in=wanted))
-            loaded.update({s.node.pk: s for s in _services(info, pages, code)})
-        return [loaded[i.page_id] for i in service_list.items.all() if loaded.get(i.page_id)]
+            loaded.update(_in_locale(info, wanted, code))
+        return _unique(loaded[i.page_id] for i in service_list.items.all() if loaded.get(i.page_id))
 
 
 class ChangeRequestEventType(graphene.ObjectType):
@@ -190,6 +230,12 @@ class StaffQuery(graphene.ObjectType):
         required=True,
         description="Own lists and lists shared with you.",
     )
+    service_list = graphene.Field(
+        SavedList,
+        id=graphene.ID(required=True),
+        description="One of your lists or a list shared with you (null when there is none "
+        "with this id that you may see).",
+    )
     my_change_requests = graphene.List(
         graphene.NonNull(ChangeRequestType),
         required=True,
@@ -208,22 +254,33 @@ class StaffQuery(graphene.ObjectType):
             .order_by("-created_at")
             .values_list("page_id", flat=True)
         )
-        pages = public_filter(info, ServicePage.objects.filter(pk__in=ids))
-        by_id = {s.node.pk: s for s in _services(info, pages, code)}
-        return [by_id[i] for i in ids if i in by_id]
+        by_id = _in_locale(info, ids, code)
+        return _unique(by_id[i] for i in ids if i in by_id)
 
-    def resolve_service_lists(self, info):
-        user = require_viewer(info)
+    @staticmethod
+    def _lists(user):
         # `sharedWith` is shown to the owner only: the prefetch keeps whom the viewer (the
         # owner) may still share with (services.sharing).
-        lists = list(
+        return (
             ServiceList.visible_to(user)
             .select_related("owner")
             .prefetch_related("items", Prefetch("shared_with", queryset=colleagues(user)))
             .order_by("name", "pk")
         )
+
+    def resolve_service_lists(self, info):
+        lists = list(StaffQuery._lists(require_viewer(info)))
         request_cache(info)["service_lists"] = lists
         return lists
+
+    def resolve_service_list(self, info, id):
+        user = require_viewer(info)
+        pk = parse_id(id)
+        if pk is None:
+            raise bad_input("id must be a number.", "id")
+        lists = list(StaffQuery._lists(user).filter(pk=pk))
+        request_cache(info)["service_lists"] = lists
+        return lists[0] if lists else None
 
     def resolve_my_change_requests(self, info):
         user = require_viewer(info)
@@ -256,13 +313,24 @@ class SetFavourite(graphene.Mutation):
         pk = parse_id(service_id)
         if pk is None:
             raise bad_input("serviceId must be a number.", "serviceId")
+        # A service is one favourite whichever of its translations it is starred in.
         if favourite:
             page = _live_service(info, service_id)
-            Favourite.objects.get_or_create(user=user, page=page)
+            mine = Favourite.objects.filter(user=user)
+            if not mine.filter(page__translation_key=page.translation_key).exists():
+                Favourite.objects.create(user=user, page=page)
         else:
             # Also for a service that is no longer public: a favourite can always be removed.
-            Favourite.objects.filter(user=user, page_id=pk).delete()
+            Favourite.objects.filter(user=user).filter(
+                Q(page_id=pk) | Q(page__translation_key__in=_translation_keys([service_id]))
+            ).delete()
         return FavouriteResult(service_id=service_id, is_favourite=favourite)
+
+
+def _add(service_list, page):
+    """Append a service unless it is on the list already (in any of its translations)."""
+    if not service_list.items.filter(page__translation_key=page.translation_key).exists():
+        service_list.add(page)
 
 
 def _own_list(user, list_id):
@@ -292,7 +360,7 @@ class CreateServiceList(graphene.Mutation):
         pages = [_live_service(info, sid, "serviceIds") for sid in dict.fromkeys(service_ids)]
         service_list = ServiceList.objects.create(owner=user, name=name, description=description)
         for page in pages:
-            service_list.add(page)
+            _add(service_list, page)
         return service_list
 
 
@@ -304,6 +372,7 @@ class ChangeServiceList(graphene.Mutation):
         add_service_ids = graphene.List(graphene.NonNull(graphene.ID), default_value=[])
         remove_service_ids = graphene.List(graphene.NonNull(graphene.ID), default_value=[])
         name = graphene.String()
+        description = graphene.String()
         share_with = graphene.List(
             graphene.NonNull(graphene.String),
             description="Usernames; replaces the current sharing when given.",
@@ -313,7 +382,14 @@ class ChangeServiceList(graphene.Mutation):
 
     @transaction.atomic
     def mutate(
-        self, info, list_id, add_service_ids, remove_service_ids, name=None, share_with=None
+        self,
+        info,
+        list_id,
+        add_service_ids,
+        remove_service_ids,
+        name=None,
+        description=None,
+        share_with=None,
     ):
         user = require_viewer(info)
         service_list = _own_list(user, list_id)
@@ -325,6 +401,9 @@ class ChangeServiceList(graphene.Mutation):
                 raise bad_input("name must be 1–200 characters.", "name")
             service_list.name = name.strip()
             service_list.save(update_fields=["name", "updated_at"])
+        if description is not None:
+            service_list.description = description.strip()
+            service_list.save(update_fields=["description", "updated_at"])
         if share_with is not None:
             # Unknown users and users you may not share with get the same answer.
             found, refused = refused_usernames(user, share_with)
@@ -332,11 +411,12 @@ class ChangeServiceList(graphene.Mutation):
                 raise bad_input(f"Cannot share with: {', '.join(refused)}.", "shareWith")
             service_list.shared_with.set(found)
         for page in pages:
-            service_list.add(page)
+            _add(service_list, page)
         if remove_service_ids:
+            # By service: the item may hold another translation than the id given.
             ServiceListItem.objects.filter(
                 service_list=service_list,
-                page_id__in=[pk for pk in map(parse_id, remove_service_ids) if pk is not None],
+                page__translation_key__in=_translation_keys(remove_service_ids),
             ).delete()
         return service_list
 
