@@ -1,8 +1,8 @@
 """The indexer: registered sources' documents → analysed rows of the search index.
 
 For each document and each reader's locale it is listed in, one `SearchDocument`, its
-`SearchToken`s and the `SearchSuggestion`s of its title (search/models.py). A token's
-weight is its precomputed impact in the document:
+`SearchToken`s and a `SearchTitle` (search/models.py). A token's weight is its precomputed
+impact in the document:
 
     weight = Σ over fields  FIELD_WEIGHTS[field] × saturate(tf in the field)
     saturate(tf) = tf × (K1 + 1) / (tf + K1)
@@ -10,6 +10,13 @@ weight is its precomputed impact in the document:
 where a word's lemmas count 1 and its compound parts PART_TF: "hygieniapassikoulutus" in a
 title weighs more for "hygieniapassikoulutus" than for "koulutus". Titles, short
 descriptions and labels also give phrase bigrams ("suomi kieli") of adjacent words' lemmas.
+
+Suggestions (`SearchSuggestion`) are one row per distinct (locale, key, label, kind): a
+title's rows carry `services`, how many `SearchTitle` rows of the locale have the label.
+`rebuild()` counts the titles as it writes them; `update()` recounts the labels a page had
+and has (`recount`), so a shared title, a rename, an unpublication or a deletion (whose
+title rows go by cascade: search/models.py recounts their labels) leave the right counts,
+and a title no service carries any more loses its rows.
 
 `rebuild()` writes the whole index; `update(page_ids)` replaces the rows of some pages
 (their translation groups, as the source says) and is what the domain apps' signals call;
@@ -24,14 +31,15 @@ import itertools
 import logging
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
+from django.db.models import Count
 
 from . import analysis, suggest
-from .models import SearchDocument, SearchSuggestion, SearchToken
+from .models import SearchDocument, SearchSuggestion, SearchTitle, SearchToken
 from .registry import FIELD_WEIGHTS, PHRASE_FIELDS, Document, Text, sources
 
 logger = logging.getLogger(__name__)
@@ -45,6 +53,7 @@ LENGTH_B = {"title": 0.3, "labels": 0.3, "short": 0.5, "body": 0.75, "names": 0.
 TYPICAL_LENGTH = {"title": 3, "labels": 17, "short": 10, "body": 50, "names": 6}
 PART_TF = 0.5  # a compound part counts half an occurrence of the word it is in
 BATCH = 2000
+CHUNK = 500  # ids or labels per IN (...) list
 QUANTUM = 256  # weights are multiples of 1/QUANTUM
 MAX_TOKEN = 100  # SearchToken.token
 MAX_LABEL = 255  # SearchSuggestion.label
@@ -184,8 +193,59 @@ def count_texts(texts: Iterable[Text]) -> Counts:
 # --- suggestions -------------------------------------------------------------------------------------
 def suggestion_keys(label: str) -> list[str]:
     """The autocomplete keys of a label: search.suggest's key function (its folded text from
-    each word on), so the rows written here are what `suggest` looks up."""
+    each word on), so the rows written here are what `suggest` looks up. The first starts at
+    the label's first word."""
     return suggest.keys(label)
+
+
+def suggestion_rows(locale: str, label: str, kind: str, services: int) -> list[tuple]:
+    """The SearchSuggestion rows of a label: (locale, key, label, kind, services, first)."""
+    return [
+        (locale, key, label, kind, services, i == 0) for i, key in enumerate(suggestion_keys(label))
+    ]
+
+
+SUGGESTION_COLUMNS = ("locale", "key", "label", "kind", "services", "first")
+
+
+def recount(labels: Iterable[str]) -> int:
+    """Bring the title suggestions of these labels, in every locale, in line with the
+    `SearchTitle` rows: `services` updated where the count changed, rows written for a label
+    that has none yet, and deleted where no service carries it any more. Returns how many
+    labels changed."""
+    changed = 0
+    labels = sorted(set(labels))
+    for start in range(0, len(labels), CHUNK):
+        chunk = labels[start : start + CHUNK]
+        counts = dict(
+            ((locale, label), n)
+            for locale, label, n in SearchTitle.objects.filter(label__in=chunk)
+            .values("locale", "label")
+            .annotate(n=Count("pk"))
+            .values_list("locale", "label", "n")
+            .order_by()
+        )
+        rows = SearchSuggestion.objects.filter(kind=suggest.SERVICE, label__in=chunk)
+        stored = dict(
+            ((locale, label), n)
+            for locale, label, n in rows.values_list("locale", "label", "services").distinct()
+        )
+        new_rows: list[tuple] = []
+        for locale, label in sorted(counts.keys() | stored.keys()):
+            n = counts.get((locale, label), 0)
+            if stored.get((locale, label)) == n:
+                continue
+            changed += 1
+            same = rows.filter(locale=locale, label=label)
+            if n == 0:
+                same.delete()
+            elif (locale, label) in stored:
+                same.update(services=n)
+            else:
+                new_rows += suggestion_rows(locale, label, suggest.SERVICE, n)
+        if new_rows:
+            _insert(SearchSuggestion, SUGGESTION_COLUMNS, new_rows)
+    return changed
 
 
 # --- writing ------------------------------------------------------------------------------------------
@@ -212,7 +272,9 @@ class _Writer:
         self.report = report
         self.documents: list[SearchDocument] = []
         self.tokens: list[tuple] = []
+        self.titles: list[tuple] = []
         self.suggestions: list[tuple] = []
+        self.labels: Counter[tuple[str, str]] = Counter()  # (locale, title) → documents
 
     def flush(self):
         if self.documents:
@@ -223,9 +285,11 @@ class _Writer:
             _insert(SearchToken, ("page_id", "locale", "token", "weight"), self.tokens)
             self.report.tokens += len(self.tokens)
             self.tokens = []
+        if self.titles:
+            _insert(SearchTitle, ("page_id", "locale", "label"), self.titles)
+            self.titles = []
         if self.suggestions:
-            columns = ("page_id", "locale", "key", "label", "kind")
-            _insert(SearchSuggestion, columns, self.suggestions)
+            _insert(SearchSuggestion, SUGGESTION_COLUMNS, self.suggestions)
             self.report.suggestions += len(self.suggestions)
             self.suggestions = []
 
@@ -237,7 +301,6 @@ class _Writer:
         """The rows of a document in each locale it is listed in."""
         own = count_texts([Text("title", doc.title, doc.lang)] + doc.texts)
         title = doc.title[:MAX_LABEL]
-        keys = suggestion_keys(doc.title)
         for listing in doc.listings:
             counts = own.merged(count_texts(listing.texts)) if listing.texts else own
             self.documents.append(
@@ -253,15 +316,19 @@ class _Writer:
                 (doc.page_id, listing.locale, token, weight)
                 for token, weight in impacts(counts).items()
             ]
-            self.suggestions += [
-                (doc.page_id, listing.locale, key, title, "service") for key in keys
-            ]
+            self.titles.append((doc.page_id, listing.locale, title))
+            self.labels[(listing.locale, title)] += 1
             self._check()
         self.report.pages += 1
 
-    def term(self, locale: str, key: str, label: str):
-        self.suggestions.append((None, locale, key, label, "term"))
+    def suggestion_rows(self, rows: list[tuple]):
+        self.suggestions += rows
         self._check()
+
+    def title_suggestions(self):
+        """The suggestion rows of every title written, with its count (a rebuild)."""
+        for (locale, label), n in sorted(self.labels.items()):
+            self.suggestion_rows(suggestion_rows(locale, label, suggest.SERVICE, n))
 
 
 def _insert(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
@@ -275,13 +342,18 @@ def _insert(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
             )
 
 
-def _delete_pages(page_ids: set[int]) -> None:
+def _delete_pages(page_ids: set[int]) -> set[str]:
+    """Delete the rows of these pages; returns the titles they had."""
     ids = sorted(page_ids)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    labels: set[str] = set()
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        titles = SearchTitle.objects.filter(page_id__in=chunk)
+        labels.update(titles.values_list("label", flat=True))
         SearchToken.objects.filter(page_id__in=chunk).delete()
-        SearchSuggestion.objects.filter(page_id__in=chunk).delete()
+        titles.delete()
         SearchDocument.objects.filter(page_id__in=chunk).delete()
+    return labels
 
 
 def _write_terms(writer: _Writer) -> None:
@@ -289,11 +361,9 @@ def _write_terms(writer: _Writer) -> None:
     for source in sources():
         for term in source.terms():
             label = term.label.strip()[:MAX_LABEL]
-            for key in suggestion_keys(label):
-                if (term.locale, key, label) in seen:
-                    continue
-                seen.add((term.locale, key, label))
-                writer.term(term.locale, key, label)
+            if label and (term.locale, label) not in seen:
+                seen.add((term.locale, label))
+                writer.suggestion_rows(suggestion_rows(term.locale, label, suggest.TERM, 0))
 
 
 def rebuild(progress: Callable[[Iterator[Document]], Iterator[Document]] | None = None) -> Report:
@@ -304,12 +374,14 @@ def rebuild(progress: Callable[[Iterator[Document]], Iterator[Document]] | None 
     with transaction.atomic():
         SearchToken.objects.all().delete()
         SearchSuggestion.objects.all().delete()
+        SearchTitle.objects.all().delete()
         SearchDocument.objects.all().delete()
         writer = _Writer(report)
         for source in sources():
             documents = source.documents(None)
             for doc in progress(documents) if progress else documents:
                 writer.document(doc)
+        writer.title_suggestions()
         _write_terms(writer)
         writer.flush()
     _bump()
@@ -332,12 +404,13 @@ def update(page_ids: Iterable[int]) -> Report | None:
         affected = set(page_ids)
         for source in sources():
             affected |= source.group(page_ids)
-        _delete_pages(affected)
+        labels = _delete_pages(affected)
         writer = _Writer(report)
         for source in sources():
             for doc in source.documents(affected):
                 writer.document(doc)
         writer.flush()
+        recount(labels | {label for _, label in writer.labels})
     _bump()
     return report
 
@@ -348,7 +421,7 @@ def update_terms() -> Report | None:
         return None
     report = Report()
     with transaction.atomic():
-        SearchSuggestion.objects.filter(kind="term").delete()
+        SearchSuggestion.objects.filter(kind=suggest.TERM).delete()
         writer = _Writer(report)
         _write_terms(writer)
         writer.flush()
@@ -359,7 +432,8 @@ def update_terms() -> Report | None:
 def analyse_tables() -> None:
     """Fresh planner statistics after a rebuild (PostgreSQL: VACUUM ANALYZE, which also sets
     the visibility map that index-only scans need; SQLite: ANALYZE)."""
-    tables = [m._meta.db_table for m in (SearchToken, SearchDocument, SearchSuggestion)]
+    models = (SearchToken, SearchDocument, SearchTitle, SearchSuggestion)
+    tables = [m._meta.db_table for m in models]
     try:
         if connection.vendor == "postgresql":
             if connection.in_atomic_block:

@@ -7,7 +7,10 @@ strings and the same rows and the same SQL rank the same way on SQLite and Postg
 """
 
 from django.db import models
+from django.db.models.signals import post_delete, pre_delete
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 
 class SearchDocument(models.Model):
@@ -42,18 +45,46 @@ class SearchToken(models.Model):
 
 class SearchSuggestion(models.Model):
     """An autocomplete entry: a service title or a term label, reachable from the start of
-    any of its words (`key` is the folded, lower-case text from that word on)."""
+    any of its words (`key` is the folded, lower-case text from that word on). One row per
+    distinct (locale, key, label, kind), however many services carry the title: `services`
+    counts them (the `SearchTitle` rows of the label in the locale; 0 for a term), and
+    `first` says that the key starts at the label's first word, the ranking's first rule
+    (search/suggest.py). The indexer keeps both current (search/indexer.py)."""
 
-    page = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, null=True, related_name="+"
-    )
     locale = models.CharField(max_length=8)
     key = models.CharField(max_length=100)
     label = models.CharField(max_length=255)
     kind = models.CharField(max_length=16)  # "service" or "term"
+    services = models.PositiveIntegerField(default=0)
+    first = models.BooleanField(default=False)
 
     class Meta:
-        indexes = [models.Index(fields=["locale", "key"], name="search_suggestion_key")]
+        constraints = [
+            # Also the index that suggest's range on (locale, key) reads.
+            models.UniqueConstraint(
+                fields=["locale", "key", "label", "kind"], name="search_suggestion_unique"
+            )
+        ]
+        # The indexer rewrites a label's rows when its count changes.
+        indexes = [models.Index(fields=["label", "kind"], name="search_suggestion_label")]
+
+
+class SearchTitle(models.Model):
+    """The title a page is listed under in a reader's locale: one row per `SearchDocument`
+    of a service. `SearchSuggestion.services` counts these rows per (locale, label); a page's
+    rows tell the indexer which labels to recount when the page is re-indexed, renamed,
+    unpublished or deleted (a deleted page's rows go by cascade, and the receivers below
+    recount their labels)."""
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    locale = models.CharField(max_length=8)
+    label = models.CharField(max_length=255)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["page", "locale"], name="search_title_unique")
+        ]
+        indexes = [models.Index(fields=["label", "locale"], name="search_title_label")]
 
 
 class SynonymSet(models.Model):
@@ -75,3 +106,23 @@ class SynonymSet(models.Model):
     def __str__(self):
         first = (self.fi or self.sv or self.en).strip().splitlines()
         return first[0].strip() if first else f"#{self.pk}"
+
+
+# A deleted page's title rows go by cascade, with its documents and tokens: the labels they
+# had are read before and recounted after (search.indexer.recount). Wagtail unpublishes a
+# live page before deleting it, which re-indexes it (the domain's signals), so the rows are
+# only gone once the cascade has run.
+@receiver(pre_delete, sender=Page, dispatch_uid="search_titles_of_deleted_page")
+def _remember_titles(sender, instance, **kwargs):
+    instance._search_titles = set(
+        SearchTitle.objects.filter(page_id=instance.pk).values_list("label", flat=True)
+    )
+
+
+@receiver(post_delete, sender=Page, dispatch_uid="search_recount_deleted_page")
+def _recount_titles(sender, instance, **kwargs):
+    labels = getattr(instance, "_search_titles", None)
+    if labels:
+        from . import indexer
+
+        indexer.recount(labels)

@@ -1,11 +1,14 @@
 """Autocomplete: service titles and taxonomy terms that have a word starting with a prefix.
 
 The indexer (search/indexer.py) writes `SearchSuggestion` rows (search/models.py) for the
-public index only: for a label (a service title in each locale it is listed in, Finnish
-fallbacks included, or a term's name in one locale) one row per word, whose `key` is the
-label's `key_text` from that word on (`keys(label)`, which the indexer calls).
-`suggest(prefix, locale)` reads them with one statement, an index range on (locale, key),
-the same on SQLite and PostgreSQL:
+public index only, one per distinct (locale, key, label, kind): for a label (a service title
+in a locale it is listed in, Finnish fallbacks included, or a term's name in one locale) one
+row per word, whose `key` is the label's `key_text` from that word on (`keys(label)`, which
+the indexer calls). A row holds what ranks it: `first` (the key starts at the label's first
+word) and, for a title, `services` (how many public services in the locale carry it; the
+indexer keeps the count as services are published, renamed, unpublished and deleted).
+`suggest(prefix, locale)` reads them with one statement, an index range on (locale, key)
+(the unique index on (locale, key, label, kind)), the same on SQLite and PostgreSQL:
 
     key >= prefix AND key < prefix || U+FFFF
 
@@ -15,21 +18,25 @@ A LIKE on the same rows rechecks it, so a linguistic collation cannot add wrong 
 After a finished word ("työ ") the range is from "tyo" to "tyo " || U+FFFF: the word
 alone, or followed by more words, but not "tyokokeilu".
 
-Ranking, best first:
-1. labels whose first word the prefix starts, before labels where a later word matches;
-2. service titles before term names;
-3. among titles, the title more services carry first;
-4. alphabetically.
-A label appears once, however many services carry it; a label that is both a title and
-a term is a title (SERVICE).
+Ranking, best first, by the rows' own columns (ORDER BY ... LIMIT, no grouping):
+1. labels whose first word the prefix starts (`first`), before labels where a later word
+   matches;
+2. service titles before term names (kind "service" < "term");
+3. among titles, the title more services carry first (`services`);
+4. alphabetically, code point by code point (label COLLATE "C" on PostgreSQL, SQLite's
+   BINARY), as Python compares strings.
+A label appears once, however many services carry it: its best row is its first in that
+order (a label with two matching words, or that is both a title and a term, has more than
+one row in the range; a label that is both a title and a term is a title, SERVICE).
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Q
-from django.db.models.functions import Length
+from django.db import connection
+from django.db.models import F
+from django.db.models.functions import Collate
 
 from .analysis import fold, normalise
 from .models import SearchSuggestion
@@ -40,9 +47,11 @@ MAX_PREFIX = 100  # characters of the prefix as given; longer is refused
 MAX_LIMIT = 10
 SERVICE = "service"
 TERM = "term"
-# How many (label, kind) groups the statement returns for the ranking above; far more than
-# a real catalogue's labels for any prefix of two letters or more.
-CANDIDATES = 200
+# How many rows the statement reads, best first, to find `limit` distinct labels: a label has
+# more than one row in a prefix's range only when several of its words start with the
+# prefix or it is also a term. When these rows hold fewer than `limit` labels, a second
+# statement reads the whole range (exact, and rare).
+CANDIDATES = 50
 
 SEPARATORS = re.compile(r"[\W_]+")
 
@@ -101,9 +110,11 @@ def check(prefix: str, limit: int) -> None:
         raise SuggestInputError("prefix must not contain control characters.", "prefix")
 
 
-def _starts(label: str, stem: str, key: str) -> bool:
-    first = key_text(label)[:MAX_KEY]
-    return first == stem or first.startswith(key)
+def _alphabetical():
+    """The label in code point order on both databases (ranking rule 4)."""
+    if connection.vendor == "postgresql":
+        return Collate(F("label"), "C").asc()
+    return F("label").asc()  # SQLite's BINARY collation
 
 
 def suggest(prefix: str, locale: str, limit: int = MAX_LIMIT) -> list[Suggestion]:
@@ -122,23 +133,24 @@ def suggest(prefix: str, locale: str, limit: int = MAX_LIMIT) -> list[Suggestion
         # and the keys going on after a space.
         SearchSuggestion.objects.filter(locale=locale, key__gte=stem, key__lt=key + "\uffff")
         .filter(key__startswith=stem)
-        .values("label")
-        .annotate(services=Count("page", distinct=True, filter=Q(kind=SERVICE)))
-        # The longest matching key of a label starts at its earliest matching word: the
-        # label's length minus it is about where the match starts (0 at the first word),
-        # so the CANDIDATES kept are the ones the ranking below puts first.
-        .order_by(Length("label") - Max(Length("key")), "-services", "label")[:CANDIDATES]
+        .order_by("-first", "kind", "-services", _alphabetical())
+        .values_list("label", "kind", "services")
     )
-    ranked = sorted(
-        (
-            (
-                not _starts(row["label"], stem, key),  # 1. the first word matches
-                row["services"] == 0,  # 2. titles before terms
-                -row["services"],  # 3. carried by more services
-                row["label"],  # 4. alphabetically
-            ),
-            Suggestion(row["label"], SERVICE if row["services"] else TERM, row["services"]),
-        )
-        for row in rows
-    )
-    return [suggestion for _, suggestion in ranked[:limit]]
+    first = list(rows[:CANDIDATES])
+    found = _distinct(first, limit)
+    if len(found) < limit and len(first) == CANDIDATES:
+        found = _distinct(rows, limit)  # more rows than labels: read the whole range
+    return found
+
+
+def _distinct(rows, limit: int) -> list[Suggestion]:
+    """The first `limit` distinct labels of ranked rows (a label's first row is its best)."""
+    out: list[Suggestion] = []
+    seen: set[str] = set()
+    for label, kind, services in rows:
+        if label not in seen:
+            seen.add(label)
+            out.append(Suggestion(label, kind, services))
+            if len(out) == limit:
+                break
+    return out

@@ -12,7 +12,7 @@ from wagtail.models import PageViewRestriction
 
 from cms.models import Organisation
 from search import analysis, indexer
-from search.models import SearchDocument, SearchSuggestion, SearchToken
+from search.models import SearchDocument, SearchSuggestion, SearchTitle, SearchToken
 from services import freshness
 from services.models import Audience, ServicePage
 from tests.api.gql import gql
@@ -98,11 +98,13 @@ def test_a_fallback_document_has_the_labels_in_the_readers_language():
 
 def test_suggestions_per_title_word_start_and_terms():
     page = fi_service("Kesätyöseteli")
-    keys = set(
-        SearchSuggestion.objects.filter(page=page, locale="fi").values_list("key", flat=True)
-    )
-    assert keys == {"kesatyoseteli"}
-    assert SearchSuggestion.objects.filter(page=None, kind="term", locale="sv").exists()
+    assert SearchTitle.objects.get(page=page, locale="fi").label == page.title
+    rows = SearchSuggestion.objects.filter(label=page.title, locale="fi", kind="service")
+    carried = ServicePage.objects.live().filter(locale__language_code="fi", title=page.title)
+    assert set(rows.values_list("key", "services", "first")) == {
+        ("kesatyoseteli", carried.count(), True)
+    }
+    assert SearchSuggestion.objects.filter(kind="term", locale="sv", services=0).exists()
 
 
 def plant_internal(page):
@@ -156,7 +158,10 @@ def test_archiving_and_deleting_remove_the_service():
     page = fi_service("Kesätyöseteli")
     freshness.archive(page, timezone.now())
     assert not SearchDocument.objects.filter(page=page).exists()
-    assert not SearchSuggestion.objects.filter(page=page).exists()
+    assert not SearchTitle.objects.filter(page=page).exists()
+    left = SearchTitle.objects.filter(locale="fi", label=page.title).count()
+    rows = SearchSuggestion.objects.filter(locale="fi", label=page.title, kind="service")
+    assert set(rows.values_list("services", flat=True)) == ({left} if left else set())
     other = fi_service("Starttirahan")
     pk = other.pk
     other.delete()
@@ -181,11 +186,14 @@ def test_publishing_re_indexes_only_that_service():
         set(SearchDocument.objects.exclude(page=page).values_list("pk", flat=True))
         == documents_before
     )
-    # Deleting rows names this service's group only.
+    # Deleting rows names this service's group only, and the suggestions of its old title
+    # (no other service carries it).
     deletes = [
         q["sql"] for q in queries.captured_queries if q["sql"].startswith('DELETE FROM "search_')
     ]
-    assert deletes and all(str(page.pk) in sql for sql in deletes)
+    pages = [sql for sql in deletes if "search_searchsuggestion" not in sql]
+    assert pages and all(str(page.pk) in sql for sql in pages)
+    assert all("Kesätyöseteli" in sql for sql in deletes if sql not in pages)
 
 
 def test_renaming_a_term_re_indexes_the_services_using_it():

@@ -7,7 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from search.models import SearchSuggestion
+from search import indexer
+from search.models import SearchSuggestion, SearchTitle
 from search.suggest import (
     MAX_KEY,
     SERVICE,
@@ -91,17 +92,24 @@ def test_a_label_is_found_from_every_word_as_typed_in_it(rows, label):
 # --- the query -------------------------------------------------------------------------------
 @pytest.fixture
 def rows(db):
-    """An empty suggestion table and a function adding a label as the indexer does."""
+    """Empty suggestion tables and a function adding a label as the indexer does: a title
+    through `SearchTitle` rows of `copies` services and `indexer.recount`, a term as its
+    rows."""
     SearchSuggestion.objects.all().delete()
+    SearchTitle.objects.all().delete()
     pages = iter(ServicePage.objects.order_by("pk").values_list("pk", flat=True))
 
     def add(label, kind=SERVICE, locale="fi", copies=1):
-        for _ in range(copies if kind == SERVICE else 1):
-            page = next(pages) if kind == SERVICE else None
+        if kind == TERM:
             SearchSuggestion.objects.bulk_create(
-                SearchSuggestion(page_id=page, locale=locale, key=k, label=label, kind=kind)
-                for k in keys(label)
+                SearchSuggestion(**dict(zip(indexer.SUGGESTION_COLUMNS, row, strict=True)))
+                for row in indexer.suggestion_rows(locale, label, TERM, 0)
             )
+            return
+        SearchTitle.objects.bulk_create(
+            SearchTitle(page_id=next(pages), locale=locale, label=label) for _ in range(copies)
+        )
+        indexer.recount({label})
 
     return add
 
