@@ -1,7 +1,8 @@
 # Palvelumanuaali: build, run and test entry points (GNU make).
 #
-#   make run     install, compile translations, migrate, seed demo content, serve on :8000
+#   make run     install, compile translations, migrate, seed demo content, serve on :8000 (PORT=8010 for another)
 #   make test    pytest on SQLite, then again on a throwaway PostgreSQL cluster
+#   make axe-core  install the browser tests' pinned axe-core (npm ci in tests/e2e/axe; make test does)
 #   make bench   API benchmark: GraphQL vs Wagtail API v2 vs raw ORM (SQLite, PostgreSQL)
 #   make search-eval  search quality: recall@10, MRR and zero results of the judged queries
 #   make api-audit  GraphQL-over-HTTP conformance audit (graphql-http, Node) against a live server
@@ -39,10 +40,12 @@ LOCK_OUT ?= requirements.txt
 BENCH_ARGS ?=
 # Arguments for the search evaluation, e.g. `make search-eval SEARCH_EVAL_ARGS="--db postgres --floors"`.
 SEARCH_EVAL_ARGS ?=
+# The loopback port `make run` serves on, e.g. `make run PORT=8010`.
+PORT ?= 8000
 
 .PHONY: help venv install messages run test test-sqlite test-postgres lint check schema lock clean
 .PHONY: makemessages messages-check check-deploy
-.PHONY: bench search-eval system-packages api-audit
+.PHONY: bench search-eval system-packages api-audit axe-core
 
 help:
 	@sed -n 's/^#   make /  make /p' $(firstword $(MAKEFILE_LIST))
@@ -114,11 +117,23 @@ system-packages:
 	    echo "or compound splitting). Install it with: sudo apt-get install $(VOIKKO_PACKAGES)" >&2; \
 	fi
 
+# The frontend, the admin and the API on one development server at 127.0.0.1:$(PORT).
+# Links in e-mails (WAGTAILADMIN_BASE_URL) follow the port unless the environment sets them.
+RUN_URL = http://127.0.0.1:$(PORT)
+
 run: system-packages messages
+	@[[ "$(PORT)" =~ ^[0-9]+$$ ]] && (( $(PORT) >= 1 && $(PORT) <= 65535 )) \
+	    || { echo "PORT must be a port number (1-65535), got '$(PORT)'" >&2; exit 2; }
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo --if-empty
 	$(PY) manage.py rebuild_search_index --if-empty
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@echo
+	@echo "Palvelumanuaali on $(RUN_URL)/ (stop with Ctrl-C):"
+	@echo "  frontend, the public catalogue and the staff view: $(RUN_URL)/ (Swedish $(RUN_URL)/sv/, English $(RUN_URL)/en/)"
+	@echo "  CMS admin (the demo logins above):                 $(RUN_URL)/admin/"
+	@echo "  GraphQL API, GraphiQL in a browser:                $(RUN_URL)/graphql/"
+	@echo
+	WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-$(RUN_URL)}" $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # --- tests --------------------------------------------------------------------
 
@@ -133,14 +148,33 @@ run_pytest = rc=0; $(1) $(PY) -m pytest -n auto -m "not e2e" $(PYTEST_ARGS) || r
 
 test: test-sqlite test-postgres
 
+# axe-core, the accessibility engine the browser tests inject into their pages
+# (tests/e2e/conftest.py, axe_violations): pinned in tests/e2e/axe/package-lock.json and
+# installed there with `npm ci` when its node_modules is missing or older than the lock.
+# Without npm the accessibility checks are skipped locally (they fail under CI).
+AXE_DIR := tests/e2e/axe
+
+axe-core:
+	@if [ -f $(AXE_DIR)/node_modules/.package-lock.json ] \
+	    && [ ! $(AXE_DIR)/package-lock.json -nt $(AXE_DIR)/node_modules/.package-lock.json ]; then \
+	    :; \
+	elif command -v npm >/dev/null 2>&1; then \
+	    echo "Installing axe-core for the browser tests (npm ci in $(AXE_DIR))"; \
+	    (cd $(AXE_DIR) && npm ci --no-audit --no-fund) \
+	    || echo "npm ci failed in $(AXE_DIR): the browser tests' accessibility checks will be skipped (CI: fail)" >&2; \
+	else \
+	    echo "npm not found: the browser tests' accessibility checks (axe-core) will be skipped;" >&2; \
+	    echo "install Node and npm (Debian: apt-get install nodejs npm) to run them" >&2; \
+	fi
+
 # SQLite (in-memory, the test settings' default when DATABASE_URL is unset).
-test-sqlite: messages
+test-sqlite: messages axe-core
 	@echo "==> pytest on SQLite"
 	@$(call run_pytest,env -u DATABASE_URL)
 
 # The whole suite again on a throwaway PostgreSQL cluster, when the server
 # binaries are installed (Debian: apt-get install postgresql).
-test-postgres: messages | test-sqlite
+test-postgres: messages axe-core | test-sqlite
 	@if command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then \
 	    echo "==> pytest on PostgreSQL"; \
 	    $(call run_pytest,.ci/with-postgres.sh); \

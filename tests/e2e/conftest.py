@@ -5,12 +5,19 @@ after each test), so `make test` runs them in their own pytest invocation
 (`-m e2e`), after the rest of the suite.
 """
 
+import json
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# axe-core, pinned in tests/e2e/axe/package-lock.json; `make test` (make axe-core) runs
+# `npm ci` there. Never loaded from a CDN.
+AXE_JS = Path(__file__).resolve().parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+# WCAG 2.1 level A and AA (axe's rule tags; 2.0's rules are part of 2.1).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Playwright's sync API runs an event loop in this thread; the ORM calls of the test
 # itself are still synchronous and safe here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -38,6 +45,66 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+def axe_violations(page, context=None) -> list[dict]:
+    """axe-core's WCAG 2.1 A/AA violations on the page as it is now: a list of
+    {"id", "impact", "help", "helpUrl", "nodes": [{"target", "html", "summary"}]}, empty
+    when none. `context` limits the check: a CSS selector or axe's {"include", "exclude"}.
+
+    axe.min.js is evaluated through the DevTools protocol (page.evaluate), not added with
+    page.add_script_tag: that inserts an inline <script>, which the site's
+    Content-Security-Policy (script-src 'self') blocks, and the page stays under its real
+    policy. Skips (fails under CI) when axe-core is not installed: `make axe-core`."""
+    if not AXE_JS.exists():
+        message = (
+            f"axe-core is not installed (no {AXE_JS}): `make axe-core` (run by `make test`) "
+            "installs it with npm ci in tests/e2e/axe; "
+            "needs Node and npm (Debian: apt-get install nodejs npm)"
+        )
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+    return page.evaluate(
+        """async ([context, tags]) => {
+            const results = await window.axe.run(context || document, {
+                runOnly: {type: "tag", values: tags},
+                resultTypes: ["violations"],
+            });
+            return results.violations.map((v) => ({
+                id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+                nodes: v.nodes.map((n) => ({
+                    target: n.target, html: n.html, summary: n.failureSummary,
+                })),
+            }));
+        }""",
+        [context, AXE_TAGS],
+    )
+
+
+def format_axe_violations(violations: list[dict]) -> str:
+    """The violations of axe_violations, readable in an assertion message."""
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {json.dumps(node['target'])}: {node['html'][:160]}")
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def axe():
+    """axe_violations as a fixture: `violations = axe(page)`, then
+    `assert violations == [], axe_report(violations)`."""
+    return axe_violations
+
+
+@pytest.fixture
+def axe_report():
+    """format_axe_violations as a fixture (the assertion message of an axe check)."""
+    return format_axe_violations
 
 
 @pytest.fixture
