@@ -4,15 +4,34 @@
   translations, search), neither at module level nor inside a function. What it must
   know of them is registered from their `AppConfig.ready` (cms.group_sync) or named by a
   label in settings.
+- `frontend` reads and writes data only through the GraphQL API (frontend/api.py): it
+  imports none of the domain apps, from cms only `cms.api.views` (execute_in_process, the
+  in-process transport), and nothing that reads the database itself (the ORM, Wagtail,
+  models, the GraphQL schema); its templates load no Wagtail tag library.
 - No import circle between the first-party packages' modules at import time.
 """
 
 import ast
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FIRST_PARTY = ("cms", "services", "policies", "translations", "search")
+FIRST_PARTY = ("cms", "services", "policies", "translations", "search", "frontend")
 DOMAIN_APPS = ("services", "policies", "translations", "search")
+# What the frontend must not import: the domain apps (content pages' app included, when it
+# exists) and whatever reads the database or the schema instead of sending a document.
+FRONTEND_FORBIDDEN_APPS = (*DOMAIN_APPS, "content")
+FRONTEND_ALLOWED_CMS = ("cms.api.views",)
+FRONTEND_FORBIDDEN_LIBRARIES = (
+    "django.db",
+    "wagtail",
+    "wagtail_localize",
+    "wagtail_headless_preview",
+    "modelcluster",
+    "taggit",
+    "graphene",
+    "graphene_django",
+)
 
 
 def modules():
@@ -160,6 +179,119 @@ def test_cms_imports_no_domain_app():
         "cms must not import the domain apps (register from their AppConfig.ready instead; "
         f"the root GraphQL schema finds each app's api/schema.py): {sorted(unexpected)}"
     )
+
+
+def all_imports(module: str):
+    """(imported module, names) of every import statement of a module, functions included."""
+    for node in ast.walk(_parse(module)):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield alias.name, ()
+        elif isinstance(node, ast.ImportFrom):
+            names = tuple(alias.name for alias in node.names)
+            for imported in imported_names(module, node):
+                yield imported, names
+
+
+def frontend_violations() -> set[tuple[str, str]]:
+    """Every import of a frontend module that reaches data other than through the API."""
+    found = set()
+    for name, path in MODULES.items():
+        if name.split(".")[0] != "frontend":
+            continue
+        where = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+        for imported, names in all_imports(name):
+            top = imported.split(".")[0]
+            if top in FRONTEND_FORBIDDEN_APPS:
+                found.add((where, imported))
+            elif top == "cms" and imported not in FRONTEND_ALLOWED_CMS:
+                # `from cms.api import views` names cms.api too; `from cms import roles`
+                # names cms and cms.roles (caught).
+                if imported not in _packages_of(FRONTEND_ALLOWED_CMS):
+                    found.add((where, imported))
+            elif any(
+                imported == library or imported.startswith(f"{library}.")
+                for library in FRONTEND_FORBIDDEN_LIBRARIES
+            ):
+                found.add((where, imported))
+            elif imported.endswith(".models") or ".models." in imported:
+                found.add((where, imported))
+            elif "get_user_model" in names:
+                found.add((where, f"{imported}.get_user_model"))
+    return found
+
+
+def _packages_of(modules) -> set[str]:
+    """The packages an import of these modules also names (`cms`, `cms.api`)."""
+    return {ancestor for module in modules for ancestor in _ancestors(module)}
+
+
+# A template library that reads the database (wagtailcore_tags' richtext and pageurl,
+# wagtailimages_tags, wagtailsettings_tags, ...).
+TEMPLATE_LOAD = re.compile(r"{%\s*load\s+([^%]*?)\s*%}")
+
+
+def frontend_template_violations() -> set[tuple[str, str]]:
+    found = set()
+    for path in sorted((ROOT / "frontend" / "templates").rglob("*.html")):
+        for match in TEMPLATE_LOAD.finditer(path.read_text(encoding="utf-8")):
+            for library in match.group(1).split():
+                if library.startswith("wagtail"):
+                    found.add((path.relative_to(ROOT).as_posix(), library))
+    return found
+
+
+def test_the_frontend_reads_data_only_through_the_api():
+    unexpected = frontend_violations()
+    assert not unexpected, (
+        "frontend/ reads and writes data only through the GraphQL API (frontend.api.query with "
+        "a document of graphql/queries/): no domain app, no cms module but cms.api.views, no "
+        f"ORM, Wagtail or models. Extend the API instead (docs/frontend.md): {sorted(unexpected)}"
+    )
+
+
+def test_the_frontend_templates_load_no_wagtail_tags():
+    unexpected = frontend_template_violations()
+    assert not unexpected, (
+        f"frontend templates must not load Wagtail's tag libraries (they read the database): "
+        f"{sorted(unexpected)}"
+    )
+
+
+def test_the_frontend_rule_catches_what_it_claims(tmp_path, monkeypatch):
+    """The checker on a made-up frontend module: each kind of import is caught or allowed."""
+    source = (
+        "from cms.api.views import execute_in_process\n"
+        "from cms.api import views\n"
+        "import json\n"
+        "from django.conf import settings\n"
+        "from django.utils.translation import gettext as _\n"
+        "def f():\n"
+        "    from services.models import ServicePage\n"
+        "    import search.engine\n"
+        "    from cms import roles\n"
+        "    from cms.api.schema import schema\n"
+        "    from wagtail.models import Page\n"
+        "    from django.db.models import Q\n"
+        "    from django.contrib.auth.models import Group\n"
+        "    from django.contrib.auth import get_user_model\n"
+        "    import content.models\n"
+    )
+    path = tmp_path / "frontend_probe.py"
+    path.write_text(source, encoding="utf-8")
+    monkeypatch.setitem(MODULES, "frontend.probe", path)
+    found = {imported for where, imported in frontend_violations() if where == str(path)}
+    assert found == {
+        "services.models",
+        "search.engine",
+        "cms.roles",
+        "cms.api.schema",
+        "wagtail.models",
+        "django.db.models",
+        "django.contrib.auth.models",
+        "django.contrib.auth.get_user_model",
+        "content.models",
+    }
 
 
 # The GraphQL layer of an app (its api/ package) reads the models and the domain rules,
