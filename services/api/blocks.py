@@ -12,13 +12,14 @@ import datetime as dt
 from decimal import Decimal
 
 import graphene
+from django.utils import translation
 
 from cms.api.access import public_document, public_filter
 from cms.api.context import object_cache
 from cms.api.rich_text import api_rich_text, prefetch_links
 
 from .. import streams
-from ..blocks import ResourcesBlock, TimeAndPlaceBlock
+from ..blocks import WEEKDAYS, ResourcesBlock, TimeAndPlaceBlock
 from ..models import Contact, ServicePage
 from .terms import Term, term_in
 from .types import Document, ServiceRef
@@ -87,6 +88,9 @@ class DescriptionBlock(graphene.Union):
 # --- Time and place ----------------------------------------------------------------------------
 class WeeklyTime(graphene.ObjectType):
     weekday = graphene.String(required=True, description="mon, tue, ... sun")
+    weekday_label = graphene.String(
+        required=True, description="The weekday in the requested locale (maanantai, måndag)."
+    )
     start = graphene.String(required=True, description="HH:MM")
     end = graphene.String(required=True, description="HH:MM")
 
@@ -118,6 +122,9 @@ class TimeAndPlace(graphene.ObjectType):
     (agreed separately with the client)."""
 
     mode = graphene.String(required=True)
+    mode_label = graphene.String(
+        required=True, description="The mode in the requested locale (Sovitaan erikseen)."
+    )
     locations = graphene.List(graphene.NonNull(Location), required=True)
     info = graphene.String(required=True)
     weekly_times = graphene.List(graphene.NonNull(WeeklyTime), required=True)
@@ -165,19 +172,36 @@ def description_blocks(info, root):
     return out
 
 
+_TIME_AND_PLACE = TimeAndPlaceBlock()
+_WEEKDAYS = dict(WEEKDAYS)
+
+
+def _mode_label(mode) -> str:
+    block = _TIME_AND_PLACE.child_blocks.get(mode)
+    return str(block.meta.label) if block is not None else mode
+
+
 def time_and_place(info, root):
+    """The time-and-place blocks, their mode and weekdays labelled in the locale."""
+    with translation.override(root.locale):
+        return _time_and_place(info, root)
+
+
+def _time_and_place(info, root):
     out = []
-    for child in shaped(info, root, "time_and_place", TimeAndPlaceBlock()):
+    for child in shaped(info, root, "time_and_place", _TIME_AND_PLACE):
         v = child["value"] or {}
         periods = v.get("periods") or ([v["period"]] if v.get("period") else [])
         out.append(
             TimeAndPlace(
                 mode=child["type"],
+                mode_label=_mode_label(child["type"]),
                 info=v.get("info") or "",
                 locations=[_location(info, loc, root.locale) for loc in v.get("locations") or []],
                 weekly_times=[
                     WeeklyTime(
                         weekday=w.get("weekday"),
+                        weekday_label=str(_WEEKDAYS.get(w.get("weekday"), w.get("weekday") or "")),
                         start=_hhmm(w.get("start")),
                         end=_hhmm(w.get("end")),
                     )

@@ -7,11 +7,14 @@ anyone else the optimiser does not even read the `internal` column
 (services/api/optimise.py). Its rich text keeps internal links: its readers may open them.
 """
 
+from functools import cache
+
 import graphene
 from django.contrib.auth import get_user_model
+from django.utils import translation
 from wagtail.rich_text import expand_db_html
 
-from ..blocks import InternalBlock
+from ..blocks import YES_NO, InternalBlock
 from .blocks import AttachmentBlock, LinkBlock, shaped
 from .terms import Term, term_in
 from .types import ContactType, contacts_in
@@ -22,23 +25,41 @@ def rich_text(value):
     return expand_db_html(value) if value else ""
 
 
+class Choice(graphene.ObjectType):
+    """A stored choice (`value`, the same in every locale) and its label in the
+    requested locale."""
+
+    value = graphene.String(required=True)
+    label = graphene.String(required=True)
+
+
 class AnswerWithText(graphene.ObjectType):
     answer = graphene.String(description="yes or no")
+    answer_label = graphene.String(description="The answer in the requested locale (Kyllä, Ja).")
     html = graphene.String(required=True)
 
 
 class ObligationInfo(graphene.ObjectType):
-    obligation = graphene.String()
+    obligation = graphene.String(description="binding_if_agreed, not_binding or always_binding")
+    obligation_label = graphene.String(description="The obligation in the requested locale.")
     html = graphene.String(required=True)
 
 
 class BenefitNotes(graphene.ObjectType):
     notes = graphene.List(graphene.NonNull(graphene.String), required=True)
+    note_labels = graphene.List(
+        graphene.NonNull(Choice),
+        required=True,
+        description="The notes with their labels in the requested locale, in order.",
+    )
     html = graphene.String(required=True)
 
 
 class FlagWithInstructions(graphene.ObjectType):
     applies = graphene.Boolean(required=True)
+    applies_label = graphene.String(
+        required=True, description="`applies` in the requested locale (Kyllä or Ei)."
+    )
     html = graphene.String(required=True)
 
 
@@ -79,10 +100,32 @@ TEXT_KINDS = {
 }
 
 
+@cache
+def _choices(name: str) -> dict:
+    """{value: lazy label} of a choice field of an internal block (the model's labels)."""
+    struct = InternalBlock().child_blocks[name]
+    return dict(struct.child_blocks[name if name != "benefit_notes" else "notes"].field.choices)
+
+
 def internal_information(info, root):
     """The `internal` stream of a page (a `Localised`) as `InternalInformation`. Call it
-    only for a caller who may read internal information (Service.resolve_internal)."""
+    only for a caller who may read internal information (Service.resolve_internal).
+    Choices and answers are labelled in the requested locale (no query: the labels are
+    the blocks' own, translated by gettext)."""
+    with translation.override(root.locale):
+        return _internal_information(info, root)
+
+
+def _label(labels: dict, value) -> str | None:
+    """The label of a stored value in the active language; an unknown value as it is."""
+    if value in (None, ""):
+        return None
+    return str(labels.get(value, value))
+
+
+def _internal_information(info, root):
     locale = root.locale
+    yes_no = dict(YES_NO)
     fields = {
         "municipality_guidance": [],
         "municipality_exceptions": [],
@@ -96,15 +139,30 @@ def internal_information(info, root):
             fields[kind] = rich_text(v)
         elif kind == "obligation":
             fields[kind] = ObligationInfo(
-                obligation=v.get("obligation"), html=rich_text(v.get("text"))
+                obligation=v.get("obligation"),
+                obligation_label=_label(_choices("obligation"), v.get("obligation")),
+                html=rich_text(v.get("text")),
             )
         elif kind in ("statement", "job_search_conversation"):
-            fields[kind] = AnswerWithText(answer=v.get("answer"), html=rich_text(v.get("text")))
+            fields[kind] = AnswerWithText(
+                answer=v.get("answer"),
+                answer_label=_label(yes_no, v.get("answer")),
+                html=rich_text(v.get("text")),
+            )
         elif kind == "benefit_notes":
-            fields[kind] = BenefitNotes(notes=v.get("notes") or [], html=rich_text(v.get("text")))
+            notes = v.get("notes") or []
+            labels = _choices("benefit_notes")
+            fields[kind] = BenefitNotes(
+                notes=notes,
+                note_labels=[Choice(value=n, label=_label(labels, n)) for n in notes if n],
+                html=rich_text(v.get("text")),
+            )
         elif kind in ("archiving", "client_consent"):
+            applies = bool(v.get("required"))
             fields[kind] = FlagWithInstructions(
-                applies=bool(v.get("required")), html=rich_text(v.get("instructions"))
+                applies=applies,
+                applies_label=str(yes_no["yes" if applies else "no"]),
+                html=rich_text(v.get("instructions")),
             )
         elif kind in ("municipality_guidance", "municipality_exception"):
             key = (

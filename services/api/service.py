@@ -5,6 +5,7 @@ the requested locale, `root.batch` the list it came in (its loaders run once per
 """
 
 import graphene
+from django.utils import translation
 
 from cms.api.access import can_view_internal
 from cms.api.context import node_resolver
@@ -99,6 +100,9 @@ class Service(localised_page_fields("service"), graphene.ObjectType):
     provider = graphene.Field(OrganisationType)
     responsible_municipality = graphene.Field(OrganisationType)
     lifecycle = graphene.Field(LifecycleState, required=True)
+    lifecycle_label = graphene.String(
+        required=True, description="`lifecycle` in the requested locale (Julkaistu, Publicerad)."
+    )
     first_published_at = graphene.DateTime()
     last_published_at = graphene.DateTime()
     verified_at = graphene.DateTime(description="When the update pair last confirmed it accurate.")
@@ -161,6 +165,10 @@ class Service(localised_page_fields("service"), graphene.ObjectType):
         if page.live and page.pk in root.batch.load("in_review", loaders.in_review):
             return Lifecycle.IN_REVIEW.value
         return (Lifecycle.OUTDATED if page.outdated_at else Lifecycle.PUBLISHED).value
+
+    def resolve_lifecycle_label(root, info):
+        with translation.override(root.locale):
+            return str(Lifecycle(Service.resolve_lifecycle(root, info)).label)
 
     def resolve_translations(root, info):
         rows = root.batch.load("translations", lambda rows: loaders.translations(info, rows))

@@ -29,6 +29,7 @@ EXAMPLES = {
     "catalogue-listing": lambda: {"locale": "sv", "limit": 5, "filter": {"freeOnly": True}},
     "customer-detail": lambda: {"id": str(live_fi().order_by("pk").first().pk)},
     "staff-detail": lambda: {"id": str(live_fi().order_by("pk").first().pk)},
+    "service-page": lambda: {"id": str(live_fi().order_by("pk").first().pk), "internal": True},
     "search": lambda: {"text": live_fi().order_by("pk").first().title.split()[0]},
     "catalogue-search": lambda: {"locale": "sv", "filter": {"audiences": ["job-seeker"]}},
     "suggest": lambda: {"prefix": live_fi().order_by("pk").first().title[:3]},
