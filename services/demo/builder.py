@@ -31,6 +31,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from cms.group_sync import ensure_collections, sync_roles
 from cms.models import Membership, Organisation, validate_cost_shares
 from cms.roles import OrganisationKind, Role
+from content.demo import build_content_demo
 from policies.demo import build_policy_demo
 from search import indexer as search_indexer
 from search import synonyms as search_synonyms
@@ -193,7 +194,8 @@ class DemoBuilder:
             self.build_reviews()
             self.build_lists()
         build_policy_demo(self)
-        sync_roles()  # the policy index's translations are the translators' pages too
+        build_content_demo(self)
+        sync_roles()  # translated policy and content indexes are the translators' pages too
 
     # --- favourites and a shared list ----------------------------------------------------------
     def build_lists(self):
