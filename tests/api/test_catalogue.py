@@ -32,6 +32,7 @@ EXAMPLES = {
     "service-page": lambda: {"id": str(live_fi().order_by("pk").first().pk), "internal": True},
     "search": lambda: {"text": live_fi().order_by("pk").first().title.split()[0]},
     "catalogue-search": lambda: {"locale": "sv", "filter": {"audiences": ["job-seeker"]}},
+    "catalogue-home": lambda: {"locale": "sv"},
     "suggest": lambda: {"prefix": live_fi().order_by("pk").first().title[:3]},
     "taxonomies": lambda: {"locale": "sv"},
     "favourites": lambda: {},
