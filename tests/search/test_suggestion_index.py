@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from search import indexer
 from search.models import SearchSuggestion, SearchTitle
 from search.suggest import (
+    CANDIDATES,
     MAX_KEY,
     SERVICE,
     TERM,
@@ -215,3 +216,37 @@ def test_99_characters_are_a_prefix(rows):
     label = "Työ " + "pitkä " * 20
     rows(label)
     assert [s.label for s in suggest(key_text(label)[:99], "fi")] == [label]
+
+
+def test_ties_are_in_code_point_order_on_every_database(rows):
+    labels = ["tyb", "TyC", "Tyä", "Tyz", "Työ"]
+    for label in labels:
+        rows(label)
+    assert (
+        [s.label for s in suggest("ty", "fi")]
+        == sorted(labels)
+        == [
+            "TyC",
+            "Tyz",
+            "Tyä",
+            "Työ",
+            "tyb",
+        ]
+    )
+
+
+def test_a_label_with_many_matching_words_does_not_hide_the_others(rows):
+    """More rows in the range than CANDIDATES hold `limit` labels: the range is read on."""
+    many = "A " + " ".join(f"ty{i:02}" for i in range(45))  # 45 keys starting with "ty"
+    rows(many)
+    rows(many, kind=TERM)
+    others = [f"{c} ty" for c in "bcdefghijk"]  # after `many` in the order, one key each
+    for label in others:
+        rows(label)
+    assert len(keys(many)) + len(others) > CANDIDATES
+    with CaptureQueriesContext(connection) as queries:
+        found = suggest("ty", "fi")
+    assert len(queries) == 2
+    assert found == [Suggestion(many, SERVICE, 1)] + [
+        Suggestion(label, SERVICE, 1) for label in others[:9]
+    ]
