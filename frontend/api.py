@@ -17,6 +17,7 @@ Every call is counted and timed on the request (`api_calls(request)`), so the be
 and the tests can hold a page to its budget of API requests.
 """
 
+import http.client
 import json
 import time
 import urllib.error
@@ -80,7 +81,21 @@ def query(request, name: str, variables: dict | None = None) -> dict:
     return body.get("data") or {}
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is an error: urllib would follow it as a GET without the document and
+    forward the bearer token to wherever it points."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
+
+
 def _over_http(request, text: str, variables: dict) -> dict:
+    """POST the document as any client would; the response body as a dict. ApiError
+    "UNAVAILABLE" when the API cannot be reached or does not answer within
+    settings.FRONTEND_API_TIMEOUT seconds, "HTTP" when it answers with no GraphQL body."""
     headers = {
         "Content-Type": "application/json",
         "Accept": "application/graphql-response+json, application/json",
@@ -90,12 +105,24 @@ def _over_http(request, text: str, variables: dict) -> dict:
     body = json.dumps({"query": text, "variables": variables}).encode("utf-8")
     call = urllib.request.Request(settings.FRONTEND_API_URL, data=body, headers=headers)
     try:
-        with urllib.request.urlopen(call, timeout=settings.FRONTEND_API_TIMEOUT) as response:
-            return json.loads(response.read())
+        with _OPENER.open(call, timeout=settings.FRONTEND_API_TIMEOUT) as response:
+            status, content = response.status, response.read()
     except urllib.error.HTTPError as error:
+        # 4xx/5xx (and 3xx): GraphQL request errors come with a GraphQL body.
         try:
-            return json.loads(error.read())
-        except ValueError:
-            raise ApiError(f"The API answered HTTP {error.code}.", "HTTP") from error
-    except (urllib.error.URLError, TimeoutError, ValueError) as error:
+            status, content = error.code, error.read()
+        except (OSError, http.client.HTTPException) as failure:
+            raise ApiError(f"The API answered HTTP {error.code}.", "HTTP") from failure
+    except (OSError, http.client.HTTPException) as error:
+        # URLError (refused, unknown host), TimeoutError, a connection reset or closed
+        # without an answer, a malformed status line.
         raise ApiError(f"The API could not be reached: {error}", "UNAVAILABLE") from error
+    try:
+        answer = json.loads(content)
+    except ValueError:
+        answer = None
+    if not isinstance(answer, dict) or not ("errors" in answer or "data" in answer):
+        raise ApiError(f"The API answered HTTP {status} without a GraphQL response.", "HTTP")
+    if status >= 400 and not answer.get("errors"):
+        raise ApiError(f"The API answered HTTP {status}.", "HTTP")
+    return answer
