@@ -81,6 +81,9 @@ GRAPHIQL_ENABLED = env_bool("GRAPHIQL_ENABLED", False)
 FRONTEND_API_URL = env_str("FRONTEND_API_URL", "")
 FRONTEND_API_TOKEN = env_str("FRONTEND_API_TOKEN", "")
 FRONTEND_API_TIMEOUT = env_int("FRONTEND_API_TIMEOUT", 10)
+# How long a browser or a shared cache may keep a page an anonymous visitor sees
+# (frontend/caching.py: Cache-Control public, max-age; signed-in users' pages are private).
+FRONTEND_CACHE_SECONDS = env_int("FRONTEND_CACHE_SECONDS", 300)
 # Where the documents the frontend sends (and an external frontend can copy) are kept.
 GRAPHQL_QUERIES_DIR = BASE_DIR / "graphql" / "queries"
 # GraphQL limits (cms/api/validation.py, cms/api/views.py; documented in docs/api.md).
