@@ -1,7 +1,7 @@
 """The layering rules, read from the source (no Django needed).
 
 - `cms` is what every app shares: it imports none of the domain apps (services, policies,
-  translations, search), neither at module level nor inside a function. What it must
+  translations, search, content), neither at module level nor inside a function. What it must
   know of them is registered from their `AppConfig.ready` (cms.group_sync) or named by a
   label in settings.
 - `frontend` reads and writes data only through the GraphQL API (frontend/api.py): it
@@ -16,11 +16,11 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FIRST_PARTY = ("cms", "services", "policies", "translations", "search", "frontend")
-DOMAIN_APPS = ("services", "policies", "translations", "search")
-# What the frontend must not import: the domain apps (content pages' app included, when it
-# exists) and whatever reads the database or the schema instead of sending a document.
-FRONTEND_FORBIDDEN_APPS = (*DOMAIN_APPS, "content")
+FIRST_PARTY = ("cms", "services", "policies", "translations", "search", "content", "frontend")
+DOMAIN_APPS = ("services", "policies", "translations", "search", "content")
+# What the frontend must not import: the domain apps and whatever reads the database or
+# the schema instead of sending a document.
+FRONTEND_FORBIDDEN_APPS = DOMAIN_APPS
 FRONTEND_ALLOWED_CMS = ("cms.api.views",)
 FRONTEND_FORBIDDEN_LIBRARIES = (
     "django.db",
