@@ -31,7 +31,12 @@ def services_to_pick(user):
 
 def service_card(request, page_id):
     """A service as the expert sees it: public information, and the internal
-    instructions for users allowed to read them ("Näytä sisäiset ohjeet")."""
+    instructions for users allowed to read them ("Näytä sisäiset ohjeet").
+
+    Its body is the frontend's rendering (frontend/includes/service_*.html) of the same
+    GraphQL document as the service page (graphql/queries/service-page.graphql, run in
+    process for this user): a service has one rendering. The API serves published, public
+    services only; for another page the card says so and links to the editor's preview."""
     page = get_object_or_404(ServicePage, pk=page_id)
     # A published service the user may pick, or one they may edit: never another
     # organisation's draft, archived or view-restricted service.
@@ -42,27 +47,47 @@ def service_card(request, page_id):
         raise PermissionDenied
     reads_internal = may_read_internal(request.user)
     show_internal = reads_internal and request.GET.get("view") != "customer"
-    return TemplateResponse(
-        request,
-        "services/service_card.html",
-        {
-            "page": page,
-            "page_title": page.title,
-            "header_icon": "doc-full-inverse",
-            "may_read_internal": reads_internal,
-            "may_send_change_request": change_requests.may_send_change_request(request.user),
-            "is_favourite": Favourite.objects.filter(user=request.user, page=page).exists(),
-            "own_lists": ServiceList.objects.filter(owner=request.user),
-            "open_change_requests": page.change_requests.filter(
-                status__in=ChangeRequestStatus.open_values()
-            ).count(),
-            "show_internal": show_internal,
-            "translation_status": translation_status(page),
-            "toggle_label": _("Show customer view")
-            if show_internal
-            else _("Show internal instructions"),
-        },
-    )
+    context = {
+        "page": page,
+        "page_title": page.title,
+        "header_icon": "doc-full-inverse",
+        "may_read_internal": reads_internal,
+        "may_send_change_request": change_requests.may_send_change_request(request.user),
+        "is_favourite": Favourite.objects.filter(user=request.user, page=page).exists(),
+        "own_lists": ServiceList.objects.filter(owner=request.user),
+        "open_change_requests": page.change_requests.filter(
+            status__in=ChangeRequestStatus.open_values()
+        ).count(),
+        "show_internal": show_internal,
+        "translation_status": translation_status(page),
+        "toggle_label": _("Show the client's instructions")
+        if show_internal
+        else _("Show internal instructions"),
+    }
+    context.update(_frontend_rendering(request, page, show_internal))
+    return TemplateResponse(request, "services/service_card.html", context)
+
+
+def _frontend_rendering(request, page, show_internal) -> dict:
+    """The service as the frontend shows it (the same document and includes), or nothing
+    when the API does not serve the page (a draft, archived or view-restricted service)."""
+    from django.utils import translation
+
+    from frontend.views.service import fetch, service_context
+
+    code = page.locale.language_code
+    data = fetch(request, page.pk, code, show_internal)
+    found = data.get("service")
+    if not found or found["id"] != str(page.pk):
+        return {"rendered": False}
+    context = service_context(data, show_internal)
+    # The card's own toggle decides (internal by default); the API decides whether there
+    # is anything to show.
+    context["show_internal"] = show_internal and context["internal"] is not None
+    with translation.override(code):
+        context["frontend_url"] = reverse("frontend:service_slug", args=[page.pk, found["slug"]])
+    context["rendered"] = True
+    return context
 
 
 def translation_status(page):

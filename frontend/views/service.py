@@ -1,21 +1,113 @@
-"""The service page: every public field; for municipal users the internal instructions."""
+"""The service page: every public field; for municipal users the internal instructions.
+
+One API request (graphql/queries/service-page.graphql): the service with its readable
+labels, who is asking (`me`), and the internal instructions when the page shows them
+(`?view=internal`, offered only when `me.canViewInternal`; the API returns null to anyone
+else, so a forged parameter shows nothing more). The admin's service card renders the same
+includes from the same document (`service_context`).
+"""
+
+from urllib.parse import quote
 
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
 
 from .. import api
 from . import locale
 
+INTERNAL_VIEW = "internal"
+WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]  # the API's weekday values
+
+
+def fetch(request, service_id, language: str, internal: bool) -> dict:
+    """The service-page document's data for this reader: {"me": ..., "service": ...}.
+    An id the API does not accept (out of range) is an unknown service."""
+    try:
+        return api.query(
+            request,
+            "service-page",
+            {"id": str(service_id), "locale": language, "internal": internal},
+        )
+    except api.ApiError as error:
+        if error.code == "BAD_USER_INPUT":
+            return {}
+        raise
+
+
+def service_context(data: dict, wants_internal: bool) -> dict:
+    """What the includes (frontend/includes/service_*.html) need, from the document's data."""
+    service = data["service"]
+    me = data.get("me")
+    can_view_internal = bool(me and me.get("canViewInternal"))
+    internal = service.get("internal") if can_view_internal and wants_internal else None
+    # Templates cannot read `__typename` (no leading underscores): the union's member as `type`.
+    for block in [*(service.get("description") or []), *(service.get("resources") or [])]:
+        block["type"] = block.get("__typename", "")
+    for block in service.get("timeAndPlace") or []:
+        block["weeklyTimes"] = sorted(
+            block.get("weeklyTimes") or [],
+            key=lambda t: (
+                WEEKDAYS.index(t["weekday"]) if t["weekday"] in WEEKDAYS else 7,
+                t["start"],
+            ),
+        )
+    if internal is not None:
+        for attachment in internal.get("attachments") or []:
+            attachment["type"] = "AttachmentBlock"
+        internal["has_content"] = any(
+            value for key, value in internal.items() if key not in ("has_content",)
+        )
+    return {
+        "service": service,
+        "me": me,
+        "can_view_internal": can_view_internal,
+        "show_internal": internal is not None,
+        "internal": internal,
+        "locations": _locations(service),
+    }
+
+
+def _locations(service) -> list:
+    """Every distinct place of the time-and-place blocks (one line each in the facts)."""
+    seen, out = set(), []
+    for block in service.get("timeAndPlace") or []:
+        for location in block.get("locations") or []:
+            key = (location.get("streetAddress"), location.get("postalCode"), location.get("city"))
+            if key not in seen:
+                seen.add(key)
+                out.append(location)
+    return out
+
 
 def service(request, service_id, slug=None):
-    data = api.query(request, "customer-detail", {"id": str(service_id), "locale": locale(request)})
+    language = locale(request)
+    wants_internal = request.GET.get("view") == INTERNAL_VIEW
+    data = fetch(request, service_id, language, wants_internal)
     if not data.get("service"):
-        raise Http404
-    return render(request, "frontend/service.html", {"service": data["service"]})
+        raise Http404(_("No such service."))
+    context = service_context(data, wants_internal)
+    item = context["service"]
+    path = reverse("frontend:service_slug", args=[item["id"], item["slug"]])
+    share_url = request.build_absolute_uri(path)
+    context.update(
+        {
+            "page_path": path,
+            "share_url": share_url,
+            "share_mailto": "mailto:?subject={}&body={}".format(
+                quote(item["title"]), quote(f"{item['title']}\n{share_url}")
+            ),
+            "client_view_url": path,
+            "internal_view_url": f"{path}?view={INTERNAL_VIEW}",
+            "results_url": reverse("frontend:services"),
+        }
+    )
+    return render(request, "frontend/service.html", context)
 
 
+# Any id of the service (of any of its translations): the API returns the locale's version.
 urlpatterns = [
     path("services/<int:service_id>/", service, name="service"),
-    path("services/<int:service_id>/<slug:slug>/", service, name="service_slug"),
+    path("services/<int:service_id>/<str:slug>/", service, name="service_slug"),
 ]
