@@ -201,6 +201,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # The frontend's menu and footer (lazy: read only by templates that use it).
+                "frontend.context_processors.site_navigation",
             ],
         },
     },

@@ -1,0 +1,109 @@
+"""What every frontend page shows around its content: the content pages of the menu and the
+footer (includes/site_menu.html, includes/site_footer.html).
+
+`site_navigation(request)` gives templates `site_navigation`, read only when a template
+uses it (the admin's pages, rendered with the same context processors, never do). Its data
+is the `site-menu` document (graphql/queries/site-menu.graphql): the same for every visitor
+(public, live pages only), so it is kept in Django's cache per locale for
+settings.FRONTEND_MENU_CACHE_SECONDS (default 300): most pages spend no API request on it,
+the others one. When the API fails the page is shown without these links (logged), and
+the failure is not cached.
+"""
+
+import logging
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.conf import settings
+from django.core.cache import cache
+
+from . import api
+from .views import locale
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_SECONDS = 300
+CACHE_KEY = "frontend:site-menu:v1:{locale}"
+
+
+def cache_seconds() -> int:
+    return int(getattr(settings, "FRONTEND_MENU_CACHE_SECONDS", DEFAULT_SECONDS))
+
+
+def cache_key(code: str) -> str:
+    return CACHE_KEY.format(locale=code)
+
+
+def forget() -> None:
+    """Drop the cached menus of every locale (tests; after editing pages in this process)."""
+    cache.delete_many([cache_key(code) for code, _name in settings.LANGUAGES])
+
+
+def _link(item) -> dict:
+    organisation = item.get("organisation") or {}
+    return {
+        "slug": item["slug"],
+        "title": item["title"],
+        "kind": item["kind"],
+        "lang": item["locale"] if item.get("isFallback") else "",
+        "organisation": organisation.get("name", ""),
+    }
+
+
+def shape(data) -> dict:
+    """The `site-menu` answer as plain data (what is cached): the menu's links, and the
+    footer's in three groups: help, about the service (about, accessibility statement)
+    and the partners' privacy notices, by partner name."""
+    footer = [_link(item) for item in data["footer"]["items"]]
+    return {
+        "menu": [_link(item) for item in data["menu"]["items"]],
+        "help": [link for link in footer if link["kind"] in ("help", "news", "bulletin")],
+        "about": [link for link in footer if link["kind"] in ("about", "accessibility")],
+        "privacy": sorted(
+            (link for link in footer if link["kind"] == "privacy"),
+            key=lambda link: (link["organisation"] or link["title"]).casefold(),
+        ),
+    }
+
+
+@dataclass
+class SiteNavigation:
+    """The content pages of the menu and the footer, read on first use."""
+
+    request: object
+    failed: bool = field(default=False, init=False)
+
+    @cached_property
+    def _data(self) -> dict:
+        code = locale(self.request)
+        key = cache_key(code)
+        data = cache.get(key)
+        if data is None:
+            try:
+                data = shape(api.query(self.request, "site-menu", {"locale": code}))
+            except (api.ApiError, KeyError, TypeError) as error:
+                logger.warning("The site menu could not be read (%s): shown without it.", error)
+                self.failed = True
+                return shape({"menu": {"items": []}, "footer": {"items": []}})
+            cache.set(key, data, cache_seconds())
+        return data
+
+    @property
+    def menu(self) -> list[dict]:
+        return self._data["menu"]
+
+    @property
+    def help(self) -> list[dict]:
+        return self._data["help"]
+
+    @property
+    def about(self) -> list[dict]:
+        return self._data["about"]
+
+    @property
+    def privacy(self) -> list[dict]:
+        return self._data["privacy"]
+
+
+def site_navigation(request) -> dict:
+    return {"site_navigation": SiteNavigation(request)}
