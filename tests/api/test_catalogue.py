@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from services.models import ServicePage
+from services.models import ServiceList, ServicePage
 from tests.api.gql import QUERIES, gql, post, query_file, token_for
 
 pytestmark = pytest.mark.django_db
@@ -18,6 +18,20 @@ LISTING = query_file("catalogue-listing")
 
 def live_fi():
     return ServicePage.objects.live().filter(locale__language_code="fi")
+
+
+def expert_list() -> str:
+    """The id of a list of helsinki-expert's (who runs the examples) with a service on it."""
+    from django.contrib.auth import get_user_model
+
+    owner = get_user_model().objects.get(username="helsinki-expert")
+    service_list = ServiceList.objects.create(owner=owner, name="Esimerkki")
+    service_list.add(live_fi().order_by("pk").first())
+    return str(service_list.pk)
+
+
+def first_id() -> str:
+    return str(live_fi().order_by("pk").first().pk)
 
 
 def titles(data):
@@ -37,6 +51,22 @@ EXAMPLES = {
     "taxonomies": lambda: {"locale": "sv"},
     "favourites": lambda: {},
     "add-favourite": lambda: {"serviceId": str(live_fi().order_by("pk").first().pk)},
+    # The staff view's (frontend/views/staff.py)
+    "set-favourite": lambda: {"serviceId": first_id(), "favourite": True},
+    "service-lists": lambda: {"locale": "sv"},
+    "service-list": lambda: {"id": expert_list(), "locale": "sv"},
+    "create-service-list": lambda: {"name": "Uusi", "serviceIds": [first_id()]},
+    "change-service-list": lambda: {"listId": expert_list(), "name": "Nimi", "shareWith": []},
+    "delete-service-list": lambda: {"listId": expert_list()},
+    "add-to-list": lambda: {"id": first_id(), "locale": "sv"},
+    "client-list": lambda: {"id": expert_list(), "locale": "sv"},
+    "change-request-form": lambda: {"id": first_id()},
+    "send-change-request": lambda: {
+        "serviceId": first_id(),
+        "message": "Korjaa.",
+        "section": "OTHER",
+    },
+    "my-change-requests": lambda: {},
 }
 
 
