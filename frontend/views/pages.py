@@ -11,6 +11,7 @@ about), edited in the CMS (content/, docs/content-pages.md).
   admin), `content-pages`, one request.
 
 The menu and the footer (frontend/context_processors.py) add at most one request more.
+Anonymous answers may be cached (`Cache-Control: public`, an `ETag`: frontend/caching.py).
 Bad parameters answer 400 with the list shown as without them; a page past the last 404.
 """
 
@@ -23,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .. import api
+from ..caching import cache_page_for_visitors
 from . import locale
 
 NEWS_PAGE_SIZE = 10
@@ -66,6 +68,7 @@ def _failure(request, error, template, context):
     return render(request, template, {**context, "failure": message}, status=status)
 
 
+@cache_page_for_visitors
 def page(request, slug):
     template = "frontend/pages/page.html"
     try:
@@ -96,6 +99,7 @@ def _page_number(raw: str | None, problems: list[str]) -> int:
     return number
 
 
+@cache_page_for_visitors
 def news(request):
     template = "frontend/pages/news.html"
     problems = []
@@ -143,6 +147,7 @@ def news(request):
     return render(request, template, context, status=400 if problems else 200)
 
 
+@cache_page_for_visitors
 def privacy(request):
     template = "frontend/pages/privacy.html"
     variables = {"locale": locale(request), "kind": ["privacy"], "limit": 100}

@@ -175,3 +175,13 @@ def test_the_page_is_shown_without_the_menu_when_the_api_fails_for_it(client, mo
 def test_the_admin_links_to_the_privacy_notices(login):
     client = login("helsinki-expert")
     assert '"/privacy/"' in text(client.get("/admin/", HTTP_ACCEPT_LANGUAGE="fi"))
+
+
+def test_anonymous_pages_may_be_cached_and_revalidated(client, login):
+    response = client.get("/pages/ohje/")
+    assert "public" in response["Cache-Control"] and response["ETag"]
+    again = client.get("/pages/ohje/", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
+    assert "public" in client.get("/news/")["Cache-Control"]
+    staff = login("helsinki-expert").get("/pages/ohje/")
+    assert "private" in staff["Cache-Control"] and "public" not in staff["Cache-Control"]
