@@ -30,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import graphene
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models.expressions import RawSQL
 from django.utils import translation
@@ -220,7 +221,10 @@ def count_facets(source: FacetSource, names: set[str]) -> dict[str, list[FacetVa
     columns = ("pk", "residence_irrelevant", "is_free", "service_category_id")
     hint = _materialized()
     searched = source.searched.order_by().values_list(*columns)
-    text, params = searched.query.sql_with_params()
+    try:
+        text, params = searched.query.sql_with_params()
+    except EmptyResultSet:  # nothing to count: a search that found nothing (`pk IN ()`)
+        return {}
     params = list(params)
     sql = [f"facet_searched (id, anywhere, free, category) AS {hint}({text})"]
     tables = {}

@@ -293,3 +293,9 @@ def test_the_example_query_runs():
     data = gql(SEARCH, {"text": a_search_word(), "locale": "sv", "filter": {"age": 40}})
     assert data["services"]["totalCount"] > 0
     assert data["services"]["facets"]["audiences"]
+
+
+def test_a_search_that_finds_nothing_has_no_facet_values():
+    data = gql(SEARCH, {"text": "zzzxxqq", "filter": {"audiences": ["employer"]}})["services"]
+    assert data["totalCount"] == 0 and data["items"] == []
+    assert all(values == [] for values in data["facets"].values())
