@@ -52,7 +52,10 @@ class PageScope(models.TextChoices):
     ROOT = "root", _("the whole tree")
     MUNICIPALITY = "municipality", _("the own municipality's folder")
     PROVIDER = "provider", _("the own provider's folders")
-    TRANSLATIONS = "translations", _("the Swedish and English catalogues and policies")
+    TRANSLATIONS = (
+        "translations",
+        _("the Swedish and English catalogues, policies and content pages"),
+    )
 
 
 class MemberScope(models.TextChoices):

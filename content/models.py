@@ -40,7 +40,7 @@ class ContentIndexPage(Page):
 
 class ContentKind(models.TextChoices):
     HELP = "help", _("Help")
-    NEWS = "news", _("News")
+    NEWS = "news", _("News item")
     BULLETIN = "bulletin", _("Bulletin")
     PRIVACY = "privacy", _("Privacy notice")
     ACCESSIBILITY = "accessibility", _("Accessibility statement")

@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
             name='ContentPage',
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
-                ('kind', models.CharField(choices=[('help', 'Help'), ('news', 'News'), ('bulletin', 'Bulletin'), ('privacy', 'Privacy notice'), ('accessibility', 'Accessibility statement'), ('about', 'About the service')], max_length=20, verbose_name='kind')),
+                ('kind', models.CharField(choices=[('help', 'Help'), ('news', 'News item'), ('bulletin', 'Bulletin'), ('privacy', 'Privacy notice'), ('accessibility', 'Accessibility statement'), ('about', 'About the service')], max_length=20, verbose_name='kind')),
                 ('date', models.DateField(default=datetime.date.today, help_text='News and bulletins: the date shown, newest first. Privacy notices and the accessibility statement: the date they were drawn up or last reviewed.', verbose_name='date')),
                 ('summary', models.TextField(blank=True, help_text='One or two sentences for lists and the menu.', verbose_name='summary')),
                 ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('notice', 4)], blank=True, block_lookup={0: ('cms.blocks.text.HeadingBlock', (), {}), 1: ('cms.blocks.text.ParagraphBlock', (), {}), 2: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('warning', 'Warning')], 'label': 'kind'}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ul', 'ol', 'link'], 'label': 'text'}), 4: ('wagtail.blocks.StructBlock', [[('kind', 2), ('text', 3)]], {})}, verbose_name='body')),
