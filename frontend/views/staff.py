@@ -50,6 +50,9 @@ STATUS_LABELS = {
 }
 
 
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # the API's WeeklyTime.weekday
+
+
 # --- Sign-in, refusals, caching -------------------------------------------------------------
 class Refused(Exception):
     """The API refused the signed-in user (a 403 page with `message`)."""
@@ -433,8 +436,12 @@ def _safe_next(request):
 
 
 # --- Sending a list to a client -------------------------------------------------------------
+# How a language is offered for the client, in that language (not translated).
+CLIENT_LANGUAGE_NAMES = {"fi": "Suomeksi", "sv": "På svenska", "en": "In English"}
+
+
 def _client_languages():
-    return [(code, name) for code, name in settings.LANGUAGES]
+    return [(code, CLIENT_LANGUAGE_NAMES.get(code, name)) for code, name in settings.LANGUAGES]
 
 
 @staff_page
@@ -512,7 +519,11 @@ def _time_and_place(block):
     """Readable lines of one time-and-place block (mode, when, where, more information);
     the API labels the mode and the weekdays in the client's language."""
     when = []
-    for weekly in block.get("weeklyTimes") or []:
+    weekly_times = sorted(
+        block.get("weeklyTimes") or [],
+        key=lambda w: WEEKDAYS.index(w["weekday"]) if w.get("weekday") in WEEKDAYS else 7,
+    )
+    for weekly in weekly_times:
         span = _span(weekly.get("start"), weekly.get("end"))
         when.append(f"{weekly.get('weekdayLabel', '')} {span}".strip())
     for period in block.get("periods") or []:
