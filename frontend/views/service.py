@@ -15,6 +15,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
 from .. import api
+from ..caching import cache_page_for_visitors
 from . import locale
 
 INTERNAL_VIEW = "internal"
@@ -81,6 +82,7 @@ def _locations(service) -> list:
     return out
 
 
+@cache_page_for_visitors
 def service(request, service_id, slug=None):
     language = locale(request)
     wants_internal = request.GET.get("view") == INTERNAL_VIEW
