@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseBadRequest, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone, translation
@@ -286,7 +286,7 @@ def service_list(request, list_id):
         elif action == "remove":
             service_id = request.POST.get("service", "")
             if not service_id.isdigit():
-                return HttpResponseBadRequest(_("Choose a service to remove."))
+                return error_page(request, 400, _("Bad request"), _("Choose a service to remove."))
             if _change(request, list_id, None, {"removeServiceIds": [service_id]}, {}):
                 messages.success(request, _("The service was removed from the list."))
                 return redirect("frontend:list", list_id=list_id)
@@ -304,7 +304,7 @@ def service_list(request, list_id):
                 messages.success(request, _("Sharing was saved."))
                 return redirect("frontend:list", list_id=list_id)
         else:
-            return HttpResponseBadRequest(_("Unknown action."))
+            return error_page(request, 400, _("Bad request"), _("Unknown action."))
     data = _list_data(request, list_id)
     the_list = data["serviceList"]
     colleagues = (data.get("me") or {}).get("colleagues") or []
@@ -465,7 +465,9 @@ def list_client(request, list_id):
         services = [_client_service(request, s, lang) for s in the_list["services"]]
         subject = _("Services for you")
         text = _client_text(services)
-    mailto = f"mailto:?subject={quote(subject)}&body={quote(text)}"
+    # Line breaks of a mailto: body are CRLF (RFC 6068).
+    body = text.replace("\n", "\r\n")
+    mailto = f"mailto:?subject={quote(subject)}&body={quote(body)}"
     return render(
         request,
         "frontend/staff/list_client.html",
@@ -548,7 +550,8 @@ def _client_text(services):
     """The plain text of the e-mail and the copy block, in the active language."""
     lines = [_("Hello,"), "", _("Here are the services we talked about:"), ""]
     for service in services:
-        lines.append(service["title"])
+        finnish = f" ({_('in Finnish')})" if service.get("isFallback") else ""
+        lines.append(service["title"] + finnish)
         if service.get("provider"):
             lines.append(service["provider"]["name"])
         lines.append(service["url"])

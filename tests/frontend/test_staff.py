@@ -245,6 +245,8 @@ def test_list_forms_show_errors(login, expert_list):
     )
     assert "This field is required." in text(response)
     assert ServiceList.objects.filter(owner__username=EXPERT).count() == 1
+    post(client, f"/en/lists/{expert_list.pk}/", {"action": "nope"}, status=400)
+    post(client, f"/en/lists/{expert_list.pk}/", {"action": "remove", "service": "x"}, status=400)
     post(client, f"/en/lists/{expert_list.pk}/", {"action": "rename", "name": "Uusi nimi"})
     expert_list.refresh_from_db()
     assert expert_list.name == "Uusi nimi"
