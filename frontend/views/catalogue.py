@@ -370,7 +370,10 @@ def _api_failure(request, error, template="frontend/services.html", context=None
         if status == 400
         else _("The service catalogue cannot be reached right now. Please try again shortly.")
     )
-    return render(request, template, {**(context or {}), "failure": message}, status=status)
+    defaults = {"total": 0, "free_count": 0, "results": [], "groups": [], "active": []}
+    return render(
+        request, template, {**defaults, **(context or {}), "failure": message}, status=status
+    )
 
 
 @cache_page_for_visitors
@@ -404,7 +407,8 @@ def services(request):
     except api.ApiError as error:
         return _api_failure(request, error)
     search = read_search(request.GET, vocabularies)
-    sort = search.sort or ("relevance" if search.text else "title")
+    default_sort = "relevance" if search.text else "title"
+    sort = search.sort or default_sort
     variables = {
         "locale": code,
         "text": search.text or None,
@@ -433,6 +437,7 @@ def services(request):
             "results": list(_results(results["items"])),
             "total": total,
             "sort": sort,
+            "default_sort": default_sort,
             "sorts": [
                 (key, label)
                 for key, (_value, label) in SORTS.items()
