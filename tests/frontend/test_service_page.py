@@ -427,7 +427,7 @@ def test_print_and_share(client, rich):
     _, html = get(client, f"/services/{page.pk}/{page.slug}/")
     url = f"http://testserver/services/{page.pk}/{page.slug}/"
     assert f'<link rel="canonical" href="{url}">' in html
-    assert 'class="svc-button js-print" hidden' in html  # shown by service.js
+    assert '<li hidden><button type="button" class="svc-button js-print">' in html  # service.js
     assert "/static/frontend/service.js" in html and "/static/frontend/print.css" in html
     mailto = re.search(r'href="(mailto:\?subject=[^"]+)"', html).group(1)
     assert f"body={quote(page.title)}%0A{quote(url)}" in unescape(mailto)

@@ -1,11 +1,11 @@
 /* The service page's enhancements (frontend/templates/frontend/service.html). The page works
-   without them: the buttons they need stay hidden until this runs. */
+   without them: the list items of the buttons they need stay hidden until this runs. */
 (function () {
   "use strict";
 
   var printButton = document.querySelector(".js-print");
   if (printButton && typeof window.print === "function") {
-    printButton.hidden = false;
+    printButton.closest("li").hidden = false;
     printButton.addEventListener("click", function () {
       window.print();
     });
@@ -14,7 +14,7 @@
   var copyButton = document.querySelector(".js-copy-link");
   var copyStatus = document.querySelector(".js-copy-status");
   if (copyButton && navigator.clipboard && window.isSecureContext) {
-    copyButton.hidden = false;
+    copyButton.closest("li").hidden = false;
     copyButton.addEventListener("click", function () {
       navigator.clipboard.writeText(copyButton.dataset.url).then(function () {
         if (copyStatus) {
