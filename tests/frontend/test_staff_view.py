@@ -1,6 +1,7 @@
 """The staff view's own pages (frontend/views/staff.py, issue 14): favourites, lists and
 sharing, sending a list to a client, change requests; sign-in, the API's refusals, forged
-posts, CSRF, caching and the budget of API requests per page."""
+posts, CSRF, caching and the budget of API requests per page. (Not test_staff.py: pytest's
+default import mode would mistake it for tests/api/test_staff.py.)"""
 
 import re
 from html import unescape
