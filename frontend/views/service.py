@@ -9,7 +9,6 @@ includes from the same document (`service_context`).
 
 from urllib.parse import quote
 
-from django.http import Http404
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -24,7 +23,8 @@ WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]  # the API's weekda
 
 def fetch(request, service_id, language: str, internal: bool) -> dict:
     """The service-page document's data for this reader: {"me": ..., "service": ...}.
-    An id the API does not accept (out of range) is an unknown service."""
+    An id the API does not accept (out of range) is an unknown service; an API that
+    cannot answer raises api.ApiError."""
     try:
         return api.query(
             request,
@@ -86,9 +86,18 @@ def _locations(service) -> list:
 def service(request, service_id, slug=None):
     language = locale(request)
     wants_internal = request.GET.get("view") == INTERNAL_VIEW
-    data = fetch(request, service_id, language, wants_internal)
+    try:
+        data = fetch(request, service_id, language, wants_internal)
+    except api.ApiError:
+        return _failure(
+            request,
+            503,
+            _("The service manual cannot be reached right now. Please try again shortly."),
+        )
     if not data.get("service"):
-        raise Http404(_("No such service."))
+        # Unknown, unpublished, archived, view-restricted or not a service: the API says
+        # nothing more, and neither does the page.
+        return _failure(request, 404, _("There is no such service. It may have been removed."))
     context = service_context(data, wants_internal)
     item = context["service"]
     path = reverse("frontend:service_slug", args=[item["id"], item["slug"]])
@@ -106,6 +115,12 @@ def service(request, service_id, slug=None):
         }
     )
     return render(request, "frontend/service.html", context)
+
+
+def _failure(request, status, message):
+    """The page without a service: why, and the way back to the catalogue."""
+    context = {"service": None, "failure": message, "results_url": reverse("frontend:services")}
+    return render(request, "frontend/service.html", context, status=status)
 
 
 # Any id of the service (of any of its translations): the API returns the locale's version.

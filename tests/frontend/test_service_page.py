@@ -453,6 +453,21 @@ def test_unknown_unpublished_private_and_other_ids_are_not_found(client, login, 
             assert draft.title not in html and private.title not in html
         get(reader, f"/sv/services/{draft.pk}/", status=404)
     get(client, "/services/abc/", status=404)
+    # The page says so in the site's shell, with the way back to the catalogue.
+    _, html = get(client, "/services/999999999/", status=404)
+    assert '<html lang="fi">' in html and 'href="/services/"' in html
+
+
+def test_an_api_that_cannot_answer_is_a_503_not_a_500(client, rich, monkeypatch):
+    from frontend import api
+
+    def down(*args, **kwargs):
+        raise api.ApiError("The API could not be reached: timed out", "UNAVAILABLE")
+
+    monkeypatch.setattr(api, "query", down)
+    response = client.get(f"/services/{rich['page'].pk}/")
+    assert response.status_code == 503
+    assert rich["page"].title not in response.content.decode()
 
 
 # --- The admin's service card ------------------------------------------------------------------
