@@ -3,8 +3,9 @@
 Every page reads the API through frontend.api with the documents of graphql/queries/:
 
 - `/` (home): `catalogue-home`, one request: the ways to browse with their counts;
-- `/services/` (results): `taxonomies` (the vocabularies: which filter values exist and
-  their labels) and `catalogue-search` (the page of results and the facet counts);
+- `/services/` (results): `catalogue-search` (the page of results and the facet counts),
+  and `taxonomies` (which filter values exist, and their labels) when the cache does not
+  have it (`filter_vocabularies`);
 - `/services/suggest/?q=` (JSON for the search box's autosuggest): `suggest`.
 
 The results page is a GET form: every state is in its URL (`q`, one parameter per filter,
@@ -21,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import path, reverse
@@ -29,7 +31,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from .. import api
-from ..caching import cache_page_for_visitors
+from ..caching import cache_page_for_visitors, cache_seconds
 from . import locale
 
 PAGE_SIZE = 20
@@ -37,6 +39,8 @@ MAX_TEXT = 200  # the API's limit of a search text
 MAX_PAGE = 5000  # offset at most 100,000 (the API's limit)
 MIN_AGE, MAX_AGE = 0, 130  # the API's range of `age`
 SUGGESTIONS = 8
+
+VOCABULARY_CACHE_KEY = "frontend:vocabularies:v1:{locale}"
 
 # The demo catalogue's audiences (graphql/queries/catalogue-home.graphql's defaults).
 JOB_SEEKER, EMPLOYER = "job-seeker", "employer"
@@ -227,8 +231,18 @@ def read_search(query, vocabularies) -> Search:
     return search
 
 
-def _vocabularies(data) -> dict[str, dict[str, str]]:
-    return {key: {t["slug"]: t["name"] for t in terms or []} for key, terms in data.items()}
+def filter_vocabularies(request, code) -> dict[str, dict[str, str]]:
+    """{alias of taxonomies.graphql: {slug: name}}: which filter values exist, labelled in
+    the locale. The same for every visitor, so kept in Django's cache per locale for
+    settings.FRONTEND_CACHE_SECONDS (as long as a visitor's browser keeps the page): most
+    results pages then spend one API request, catalogue-search. A failure is not kept."""
+    key = VOCABULARY_CACHE_KEY.format(locale=code)
+    found = cache.get(key)
+    if found is None:
+        data = api.query(request, "taxonomies", {"locale": code})
+        found = {key: {t["slug"]: t["name"] for t in terms or []} for key, terms in data.items()}
+        cache.set(key, found, cache_seconds())
+    return found
 
 
 def _groups(search, facets, vocabularies) -> list[FilterGroup]:
@@ -403,10 +417,10 @@ def home(request):
 def services(request):
     code = locale(request)
     try:
-        vocabularies = _vocabularies(api.query(request, "taxonomies", {"locale": code}))
+        known = filter_vocabularies(request, code)
     except api.ApiError as error:
         return _api_failure(request, error)
-    search = read_search(request.GET, vocabularies)
+    search = read_search(request.GET, known)
     default_sort = "relevance" if search.text else "title"
     sort = search.sort or default_sort
     variables = {
@@ -425,8 +439,8 @@ def services(request):
     facets = results["facets"]
     total = results["totalCount"]
     last_page = max(1, math.ceil(total / PAGE_SIZE))
-    groups = _groups(search, facets, vocabularies)
-    municipalities = _municipalities(search, facets, vocabularies)
+    groups = _groups(search, facets, known)
+    municipalities = _municipalities(search, facets, known)
     price = {v["slug"]: v["count"] for v in facets.get("price") or []}
     status = 400 if search.problems else 200
     beyond = search.page > last_page

@@ -335,3 +335,16 @@ def test_every_url_of_the_form_is_the_search_it_shows(client):
     for href in chips:  # each chip's URL drops one filter and keeps the rest
         query = parse_qs(urlsplit(unescape(href)).query)
         assert query.get("q") == ["työ"]
+
+
+def test_the_vocabularies_are_read_once_then_kept(client):
+    from django.core.cache import cache
+
+    cache.clear()
+    first, _ = page(client, "/services/?audience=employer")
+    second, _ = page(client, "/services/?audience=job-seeker")
+    names = [[name for name, _s in api_calls(r.wsgi_request)] for r in (first, second)]
+    assert "taxonomies" in names[0] and "taxonomies" not in names[1]
+    assert "catalogue-search" in names[1]
+    _, swedish = page(client, "/sv/services/?audience=nope", status=400)  # sv: its own labels
+    assert "Arbetssökande" in swedish
