@@ -244,7 +244,15 @@ def recount(labels: Iterable[str]) -> int:
             else:
                 new_rows += suggestion_rows(locale, label, suggest.SERVICE, n)
         if new_rows:
-            _insert(SearchSuggestion, SUGGESTION_COLUMNS, new_rows)
+            # Another transaction recounting the same new label may have written its rows
+            # (two services published at once): theirs stay, a publication never fails on it.
+            SearchSuggestion.objects.bulk_create(
+                (
+                    SearchSuggestion(**dict(zip(SUGGESTION_COLUMNS, row, strict=True)))
+                    for row in new_rows
+                ),
+                ignore_conflicts=True,
+            )
     return changed
 
 
