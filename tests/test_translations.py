@@ -188,3 +188,36 @@ def test_the_admin_is_in_swedish_for_raasepori(compiled_catalogues, login, servi
     ).content.decode()
     assert "Skicka" in card or "Lägg till" in card
     assert "Send a change request" not in card and "Add to favourites" not in card
+
+
+@pytest.mark.parametrize(
+    "path, accept, expected",
+    [
+        # The frontend: the address names the language, whatever the browser asks for.
+        ("/", "sv", "fi"),
+        ("/", "en", "fi"),
+        ("/sv/", "fi", "sv"),
+        ("/en/", "sv", "en"),
+        ("/sv/services/", "fi", "sv"),
+        # The back office: the person's language (Accept-Language here), never the
+        # frontend's default forced on an unprefixed address.
+        ("/admin/login/", "sv", "sv"),
+        ("/admin/login/", "fi", "fi"),
+        ("/graphql/", "sv", "sv"),
+    ],
+)
+@pytest.mark.django_db
+def test_the_language_of_an_address(client, path, accept, expected):
+    """cms/locale_middleware.py: i18n_patterns must not turn the admin Finnish for a
+    Swedish-speaking user (the regression that found it)."""
+    if path == "/graphql/":
+        response = client.post(
+            path,
+            {"query": "{ __typename }"},
+            content_type="application/json",
+            HTTP_ACCEPT_LANGUAGE=accept,
+        )
+    else:
+        response = client.get(path, HTTP_ACCEPT_LANGUAGE=accept)
+    assert response.status_code == 200, (path, response.status_code)
+    assert response["Content-Language"] == expected

@@ -169,7 +169,8 @@ MIDDLEWARE = [
     # Content-Security-Policy header (CONTENT_SECURITY_POLICY below).
     "cms.csp.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The back office in the person's language, the frontend in its address's (cms/locale_middleware.py).
+    "cms.locale_middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -230,6 +231,10 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "translations" / "locale"]
+# Addresses answered in the person's language (cookie, Accept-Language, their admin
+# preference); every other address is the frontend's, whose prefix names its language
+# (cms/locale_middleware.py).
+BACK_OFFICE_PATH_PREFIXES = ["/admin/", "/graphql/", "/documents/"]
 # "Translate this page" creates the new language version as a draft: by default
 # wagtail-localize publishes it at once when the source is live, which would make the
 # untranslated text public without the municipal review (docs/translations.md).

@@ -24,7 +24,7 @@ if not DATABASE_URL:
 # strings), so tests can assert texts; the translation tests send fi / sv headers.
 MIDDLEWARE = [
     "cms.testing.EnglishByDefaultMiddleware"
-    if m == "django.middleware.locale.LocaleMiddleware"
+    if m == "cms.locale_middleware.SiteLocaleMiddleware"
     else m
     for m in MIDDLEWARE  # noqa: F405
 ]

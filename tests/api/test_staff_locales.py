@@ -14,9 +14,7 @@ pytestmark = pytest.mark.django_db
 LIST = """query($id: ID!, $locale: LocaleCode) {
   serviceList(id: $id) { id name description isOwner services(locale: $locale) { id title locale isFallback } }
 }"""
-FAVOURITE = (
-    "mutation($id: ID!, $f: Boolean!) { setFavourite(serviceId: $id, favourite: $f) { isFavourite } }"
-)
+FAVOURITE = "mutation($id: ID!, $f: Boolean!) { setFavourite(serviceId: $id, favourite: $f) { isFavourite } }"
 
 
 @pytest.fixture
@@ -93,9 +91,7 @@ def test_is_favourite_of_a_list_is_one_query(services, user):
         items = gql(query, token=token)["services"]["items"]
     assert len(starred.captured_queries) == len(plain.captured_queries) + 1
     favourites = set(
-        Favourite.objects.filter(user__username="helsinki-expert").values_list(
-            "page_id", flat=True
-        )
+        Favourite.objects.filter(user__username="helsinki-expert").values_list("page_id", flat=True)
     )
     assert favourites and {int(i["id"]) for i in items if i["isFavourite"]} == favourites & {
         int(i["id"]) for i in items
@@ -144,5 +140,7 @@ def test_stored_translation_of_an_item_does_not_matter(sv_pair, user):
     fi, sv = sv_pair
     service_list = ServiceList.objects.create(owner=user("helsinki-expert"), name="Svenska")
     service_list.add(ServicePage.objects.get(pk=sv.pk))
-    data = gql(LIST, {"id": str(service_list.pk), "locale": "fi"}, token=token_for("helsinki-expert"))
+    data = gql(
+        LIST, {"id": str(service_list.pk), "locale": "fi"}, token=token_for("helsinki-expert")
+    )
     assert data["serviceList"]["services"][0]["id"] == str(fi.pk)
