@@ -67,7 +67,17 @@ EXAMPLES = {
         "section": "OTHER",
     },
     "my-change-requests": lambda: {},
+    # The content pages' (frontend/views/pages.py, frontend/context_processors.py)
+    "content-page": lambda: {"slug": a_content_page().slug, "locale": "sv"},
+    "content-pages": lambda: {"locale": "sv", "kind": ["news", "bulletin"], "orderBy": "NEWEST"},
+    "site-menu": lambda: {"locale": "sv"},
 }
+
+
+def a_content_page():
+    from content.models import ContentPage
+
+    return ContentPage.objects.live().filter(locale__language_code="fi").order_by("pk").first()
 
 
 def test_every_example_query_is_tested():
