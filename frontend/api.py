@@ -54,24 +54,27 @@ def api_calls(request) -> list[tuple[str, float]]:
     return calls
 
 
-def execute(request, name: str, variables: dict | None = None) -> dict:
-    """The whole response body ({"data": ..., "errors": [...]}) of a document."""
+def execute(
+    request, name: str, variables: dict | None = None, operation: str | None = None
+) -> dict:
+    """The whole response body ({"data": ..., "errors": [...]}) of a document; `operation`
+    names the operation to run when the document holds several."""
     started = time.perf_counter()
     try:
         if settings.FRONTEND_API_URL:
-            body = _over_http(request, document(name), variables or {})
+            body = _over_http(request, document(name), variables or {}, operation)
         else:
             from cms.api.views import execute_in_process
 
-            body = execute_in_process(request, document(name), variables or {})
+            body = execute_in_process(request, document(name), variables or {}, operation)
     finally:
         api_calls(request).append((name, time.perf_counter() - started))
     return body
 
 
-def query(request, name: str, variables: dict | None = None) -> dict:
+def query(request, name: str, variables: dict | None = None, operation: str | None = None) -> dict:
     """The `data` of a document; ApiError when it has errors (the first one's code)."""
-    body = execute(request, name, variables)
+    body = execute(request, name, variables, operation)
     errors = body.get("errors") or []
     if errors:
         first = errors[0]
@@ -92,7 +95,7 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
 _OPENER = urllib.request.build_opener(_NoRedirects)
 
 
-def _over_http(request, text: str, variables: dict) -> dict:
+def _over_http(request, text: str, variables: dict, operation: str | None = None) -> dict:
     """POST the document as any client would; the response body as a dict. ApiError
     "UNAVAILABLE" when the API cannot be reached or does not answer within
     settings.FRONTEND_API_TIMEOUT seconds, "HTTP" when it answers with no GraphQL body."""
@@ -102,7 +105,10 @@ def _over_http(request, text: str, variables: dict) -> dict:
     }
     if settings.FRONTEND_API_TOKEN:
         headers["Authorization"] = f"Bearer {settings.FRONTEND_API_TOKEN}"
-    body = json.dumps({"query": text, "variables": variables}).encode("utf-8")
+    payload = {"query": text, "variables": variables}
+    if operation:
+        payload["operationName"] = operation
+    body = json.dumps(payload).encode("utf-8")
     call = urllib.request.Request(settings.FRONTEND_API_URL, data=body, headers=headers)
     try:
         with _OPENER.open(call, timeout=settings.FRONTEND_API_TIMEOUT) as response:

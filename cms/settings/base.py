@@ -102,7 +102,10 @@ GRAPHQL_RATE_LIMIT_AUTHENTICATED = env_rate("GRAPHQL_RATE_LIMIT_AUTHENTICATED", 
 RATELIMIT_FAIL_OPEN = True
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static")))
-HEADLESS_PREVIEW_URL = env_str("HEADLESS_PREVIEW_URL", "http://localhost:3000/preview")
+# A frontend deployed apart that renders previews (its /preview/ address): adds the
+# "External frontend" preview mode. Empty (the default): the admin previews a service with
+# this project's frontend, in process (services.models.ServicePage.serve_preview).
+HEADLESS_PREVIEW_URL = env_str("HEADLESS_PREVIEW_URL", "")
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "Palvelumanuaali-demo-2026")
 # How many reverse proxies in front of the app append to X-Forwarded-For; 0 (the
 # default) ignores the header. The client IP is cms.client_ip.client_ip (docs/security.md).

@@ -7,17 +7,20 @@ else, so a forged parameter shows nothing more). The admin's service card render
 includes from the same document (`service_context`).
 """
 
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from .. import api
 from ..caching import cache_page_for_visitors
 from . import locale
 
 INTERNAL_VIEW = "internal"
+CLIENT_VIEW = "client"  # a preview shows the internal instructions unless asked for this
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]  # the API's weekday values
 
 
@@ -30,6 +33,7 @@ def fetch(request, service_id, language: str, internal: bool) -> dict:
             request,
             "service-page",
             {"id": str(service_id), "locale": language, "internal": internal},
+            operation="ServicePage",
         )
     except api.ApiError as error:
         if error.code == "BAD_USER_INPUT":
@@ -117,6 +121,51 @@ def service(request, service_id, slug=None):
     return render(request, "frontend/service.html", context)
 
 
+@never_cache
+@xframe_options_sameorigin
+def preview(request):
+    """Unsaved content an editor previews, as its service page: `?token=` of Wagtail's
+    preview (wagtail-headless-preview; the admin's preview renders this view in process,
+    a frontend deployed apart is sent here by HEADLESS_PREVIEW_URL). Municipal users see
+    the internal instructions unless `?view=client`; the API returns them to nobody else.
+    Never cached, never indexed; a bad or expired token is a 400 page that says so."""
+    token = request.GET.get("token", "")
+    if not token:
+        return _failure(request, 400, _("This preview link has no token. Preview again."))
+    wants_internal = request.GET.get("view") != CLIENT_VIEW
+    try:
+        data = api.query(
+            request,
+            "service-page",
+            {"token": token, "locale": locale(request), "internal": wants_internal},
+            operation="ServicePreview",
+        )
+    except api.ApiError as error:
+        if error.code == "BAD_USER_INPUT":
+            return _failure(
+                request, 400, _("This preview has expired or is invalid. Preview again.")
+            )
+        return _failure(
+            request,
+            503,
+            _("The service manual cannot be reached right now. Please try again shortly."),
+        )
+    context = service_context(data, wants_internal)
+    base = f"{reverse('frontend:preview')}?{urlencode({'token': token})}"
+    context.update(
+        {
+            "is_preview": True,
+            "page_path": base,
+            "client_view_url": f"{base}&view={CLIENT_VIEW}",
+            "internal_view_url": base,
+            "results_url": reverse("frontend:services"),
+        }
+    )
+    response = render(request, "frontend/service.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
 def _failure(request, status, message):
     """The page without a service: why, and the way back to the catalogue."""
     context = {"service": None, "failure": message, "results_url": reverse("frontend:services")}
@@ -127,4 +176,5 @@ def _failure(request, status, message):
 urlpatterns = [
     path("services/<int:service_id>/", service, name="service"),
     path("services/<int:service_id>/<str:slug>/", service, name="service_slug"),
+    path("preview/", preview, name="preview"),
 ]

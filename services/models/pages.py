@@ -6,12 +6,18 @@ The tree encodes responsibility, so Wagtail's subtree permissions do the work:
 (set on save and on move) so that filters and the API can use plain joins.
 """
 
+import copy
+from urllib.parse import urlencode
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -26,10 +32,9 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail_headless_preview.models import HeadlessPreviewMixin
+from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 from wagtail_localize.fields import SynchronizedField
 
-from cms.access import may_read_internal
 from cms.blocks import SIMPLE_TEXT_FEATURES
 from cms.roles import EDIT_INTERNAL, PageScope, roles_that_publish_and_approve
 from search.opensearch import ANALYSED_FIELD
@@ -416,21 +421,32 @@ class ServicePage(HeadlessPreviewMixin, Page):
         )
     ]
 
-    # The admin's own preview shows the service card; "Frontend" hands the unsaved
-    # content to the frontend's preview URL with a short-lived token for the API
-    # (`servicePreview(token:)`, see docs/api.md).
-    preview_modes = [("", _("Service card")), ("frontend", _("Frontend"))]
+    # A service has one rendering: Wagtail's previews (live preview, "view draft", revision
+    # and workflow previews) show the frontend's service page of the unsaved content, from
+    # the API's `servicePreview(token:)` (frontend/views/service.py `preview`, in process).
+    # With HEADLESS_PREVIEW_URL set, "External frontend" hands the same token to a frontend
+    # deployed apart (wagtail-headless-preview; docs/frontend.md).
+    @property
+    def preview_modes(self):
+        modes = [("", _("Service page"))]
+        if settings.HEADLESS_PREVIEW_URL:
+            modes.append(("frontend", _("External frontend")))
+        return modes
 
     def serve_preview(self, request, mode_name):
-        if mode_name == "frontend":
+        if mode_name == "frontend" and settings.HEADLESS_PREVIEW_URL:
             return HeadlessPreviewMixin.serve_preview(self, request, mode_name)
-        return Page.serve_preview(self, request, mode_name)
+        from frontend.views.service import preview
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # The preview template shows the internal instructions only to these users.
-        context["may_read_internal"] = may_read_internal(request.user)
-        return context
+        PagePreview.garbage_collect()
+        token = self.create_page_preview().token
+        preview_request = copy.copy(request)
+        preview_request.method = "GET"
+        preview_request.GET = QueryDict(urlencode({"token": token}))
+        with translation.override(self.locale.language_code):
+            # The page's own links (language switch) lead to the frontend's preview address.
+            preview_request.path = preview_request.path_info = reverse("frontend:preview")
+            return preview(preview_request)
 
     parent_page_types = ["services.ProviderFolderPage"]
     subpage_types = []

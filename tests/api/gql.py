@@ -15,22 +15,25 @@ def query_file(name: str) -> str:
     return (QUERIES / f"{name}.graphql").read_text()
 
 
-def post(query, variables=None, token=None, client=None, accept=None):
+def post(query, variables=None, token=None, client=None, accept=None, operation=None):
     client = client or Client()
     headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
     if accept:
         headers["HTTP_ACCEPT"] = accept
+    payload = {"query": query, "variables": variables or {}}
+    if operation:
+        payload["operationName"] = operation
     return client.post(
         "/graphql/",
-        json.dumps({"query": query, "variables": variables or {}}),
+        json.dumps(payload),
         content_type="application/json",
         **headers,
     )
 
 
-def gql(query, variables=None, token=None, client=None):
+def gql(query, variables=None, token=None, client=None, operation=None):
     """The response's JSON; fails the test on HTTP errors and GraphQL errors."""
-    response = post(query, variables, token, client)
+    response = post(query, variables, token, client, operation=operation)
     body = response.json()
     assert response.status_code == 200 and "errors" not in body, body
     return body["data"]

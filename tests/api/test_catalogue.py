@@ -80,14 +80,38 @@ def a_content_page():
     return ContentPage.objects.live().filter(locale__language_code="fi").order_by("pk").first()
 
 
+# Documents with several operations: the one each example runs (the others are run below).
+OPERATIONS = {"service-page": "ServicePage"}
+
+
 def test_every_example_query_is_tested():
     assert {p.stem for p in QUERIES.glob("*.graphql")} == set(EXAMPLES)
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_example_query_runs(services, name):
-    data = gql(query_file(name), EXAMPLES[name](), token=token_for("helsinki-expert"))
+    data = gql(
+        query_file(name),
+        EXAMPLES[name](),
+        token=token_for("helsinki-expert"),
+        operation=OPERATIONS.get(name),
+    )
     assert data and all(value is not None for value in data.values()), data
+
+
+def test_the_service_page_document_previews_unsaved_content(services):
+    """service-page.graphql's ServicePreview: the same fields of an editor's unsaved page."""
+    page = live_fi().order_by("pk").first()
+    page.title = "Esikatseltava otsikko"
+    token = page.create_page_preview().token
+    data = gql(
+        query_file("service-page"),
+        {"token": token, "internal": True},
+        token=token_for("helsinki-expert"),
+        operation="ServicePreview",
+    )
+    assert data["service"]["title"] == "Esikatseltava otsikko"
+    assert data["service"]["internal"] is not None and data["me"]["canViewInternal"]
 
 
 # --- Constant number of queries ---------------------------------------------------------

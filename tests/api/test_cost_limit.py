@@ -45,13 +45,14 @@ def attack(aliases=30) -> str:
 
 
 def cost_of(query, variables=None) -> int:
-    """The estimated cost, read from the refusal under a budget of 0."""
+    """The estimated cost, read from the refusal under a budget of 0 (of a document with
+    several operations, the costliest)."""
     from django.test import override_settings
 
     with override_settings(GRAPHQL_MAX_COST=0):
         errors = cost_errors(SCHEMA, parse(query), variables)
-    assert len(errors) == 1, errors
-    return errors[0].extensions["cost"]
+    assert errors and all(e.extensions["code"] == "COST_LIMIT" for e in errors), errors
+    return max(e.extensions["cost"] for e in errors)
 
 
 def test_the_default_budget(settings):
@@ -142,10 +143,17 @@ def example_variables(name):
     return {"limit": 100} if name == "catalogue-listing" else {}
 
 
+# Documents that may use more of the budget, and why. client-list: every schedule of every
+# service on a list (the client's sheet), estimated at 10 services × 10 time-and-place
+# blocks × 10 entries of each of their four lists (about 18,000, a static estimate whatever
+# the list's real length); it still leaves more than half of the default budget.
+MARGINS = {"client-list": 2}
+
+
 @pytest.mark.parametrize("name", sorted(p.stem for p in QUERIES.glob("*.graphql")))
 def test_every_example_query_is_well_within_the_budget(name):
     cost = cost_of(query_file(name), example_variables(name))
-    assert cost * 5 <= BUDGET, cost
+    assert cost * MARGINS.get(name, 5) <= BUDGET, cost
 
 
 def test_the_reviews_attack_is_refused_before_any_sql(django_assert_num_queries):

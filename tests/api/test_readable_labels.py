@@ -158,6 +158,7 @@ def test_the_service_page_document(page, token_user, can_view_internal):
         query_file("service-page"),
         {"id": str(page.pk), "locale": "fi", "internal": True},
         token=token,
+        operation="ServicePage",
     )
     me = data["me"]
     assert (me and me["canViewInternal"]) == can_view_internal
@@ -168,7 +169,9 @@ def test_the_service_page_document(page, token_user, can_view_internal):
     else:
         assert service["internal"] is None
     # Without $internal the instructions are not even selected.
-    data = gql(query_file("service-page"), {"id": str(page.pk)}, token=token)
+    data = gql(
+        query_file("service-page"), {"id": str(page.pk)}, token=token, operation="ServicePage"
+    )
     assert "internal" not in data["service"]
 
 
