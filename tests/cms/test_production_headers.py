@@ -118,8 +118,9 @@ def test_admin_policy_adds_only_inline_scripts_and_styles(user, settings):
         assert policy["style-src"] == ["'self'", "'unsafe-inline'"], path
         assert policy["connect-src"] == ["'self'"]
         assert policy["img-src"] == ["'self'", "data:"]
-        # The admin's preview panel (same origin) and the headless preview client.
-        assert policy["frame-src"] == ["'self'", settings.HEADLESS_PREVIEW_ORIGIN]
+        # The admin's preview panel (same origin); an external preview frontend only when
+        # HEADLESS_PREVIEW_URL names one (none by default).
+        assert policy["frame-src"] == ["'self'", *filter(None, [settings.HEADLESS_PREVIEW_ORIGIN])]
         assert "'unsafe-eval'" not in str(policy)
 
 
