@@ -4,6 +4,7 @@
 #   make test    pytest on SQLite, then again on a throwaway PostgreSQL cluster
 #   make axe-core  install the browser tests' pinned axe-core (npm ci in tests/e2e/axe; make test does)
 #   make bench   API benchmark: GraphQL vs Wagtail API v2 vs raw ORM (SQLite, PostgreSQL)
+#   make bench-frontend  frontend benchmark: API requests per page, server time vs API time, caching
 #   make search-eval  search quality: recall@10, MRR and zero results of the judged queries
 #   make api-audit  GraphQL-over-HTTP conformance audit (graphql-http, Node) against a live server
 #   make system-packages  install Voikko (Finnish search) with apt-get when root, else explain
@@ -45,7 +46,7 @@ PORT ?= 8000
 
 .PHONY: help venv install messages run test test-sqlite test-postgres lint check schema lock clean
 .PHONY: makemessages messages-check check-deploy
-.PHONY: bench search-eval system-packages api-audit axe-core
+.PHONY: bench bench-frontend search-eval system-packages api-audit axe-core
 
 help:
 	@sed -n 's/^#   make /  make /p' $(firstword $(MAKEFILE_LIST))
@@ -193,6 +194,14 @@ test-postgres: messages axe-core | test-sqlite
 # seed takes 10-15 minutes). Prints tables and PASS/MISS per target; never fails on a miss.
 bench: $(STAMP)
 	$(PY) -m tests.benchmarks.api $(BENCH_ARGS)
+
+# The frontend's pages (tests/benchmarks/frontend.py, issue 14): API requests per page (<= 3),
+# server time against the API time it waits for (<= 2x), the same documents posted to
+# /graphql/ as a baseline, and HTTP caching (public + ETag + 304 for anonymous visitors).
+# SQLite and PostgreSQL, the demo's 337 services (the API benchmark's cached databases in
+# .bench/; --sizes 337,20000 for the big ones). Never fails on a miss.
+bench-frontend: $(STAMP)
+	$(PY) -m tests.benchmarks.frontend $(BENCH_ARGS)
 
 # Search quality (tests/search_eval/): the judged queries through /graphql/ on the demo
 # catalogue (SQLite by default; the seeded database is cached in .bench/). Prints recall@10,
