@@ -1,16 +1,25 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import headless
 from cms.api.views import GraphQLView
+from cms.health import healthz, readyz
 from cms.invitations import invitation_view
 from cms.login_throttling import ThrottledAccountView, ThrottledPasswordResetView
 
+# An outage of the database or the cache answers 503 with Retry-After, any other uncaught
+# exception Django's 500 (cms/failure.py).
+handler500 = "cms.failure.server_error"
+
 urlpatterns = [
+    # Liveness and readiness (cms/health.py): answered by cms.health.HealthCheckMiddleware
+    # before the Host check, sessions and the rate limit; here for reverse() and as a fallback.
+    re_path(r"^healthz/?$", healthz, name="healthz"),
+    re_path(r"^readyz/?$", readyz, name="readyz"),
     # Wagtail's account settings; the current password, needed to change the password or
     # the e-mail address, is checked like a login (cms/login_throttling.py).
     path(

@@ -15,6 +15,8 @@ code, never on the message (messages are for people and may be reworded):
     RATE_LIMITED     over the client's rate limit (HTTP 429)
     COST_LIMIT       the query's estimated cost is over the limit
     INTERNAL         a fault of the server; the message says nothing more
+    UNAVAILABLE      a service the server depends on (the database, the cache) is down or
+                     unreachable: try again later (HTTP 503 with Retry-After)
 
 A field's error may also name the argument it is about in `extensions.field` (`limit`,
 `serviceId`, `shareWith`, ...): mutations report invalid input that way. docs/api.md
@@ -23,7 +25,8 @@ lists the codes with their HTTP statuses.
 Raise `bad_input(...)`, `not_found(...)`, `forbidden(...)` or `unauthenticated(...)`
 instead of a bare GraphQLError; `tests/api/test_error_codes.py` makes sure no module of
 the API raises one without a code. The view (`cms.api.views`) adds the code to every
-error it formats and answers unexpected exceptions with INTERNAL.
+error it formats and answers unexpected exceptions with INTERNAL, an outage of the
+database or the cache (cms.failure.is_unavailable) with UNAVAILABLE.
 """
 
 from enum import StrEnum
@@ -42,6 +45,7 @@ class ErrorCode(StrEnum):
     RATE_LIMITED = "RATE_LIMITED"
     COST_LIMIT = "COST_LIMIT"
     INTERNAL = "INTERNAL"
+    UNAVAILABLE = "UNAVAILABLE"
 
 
 BAD_USER_INPUT = ErrorCode.BAD_USER_INPUT
@@ -51,6 +55,7 @@ UNAUTHENTICATED = ErrorCode.UNAUTHENTICATED
 RATE_LIMITED = ErrorCode.RATE_LIMITED
 COST_LIMIT = ErrorCode.COST_LIMIT
 INTERNAL = ErrorCode.INTERNAL
+UNAVAILABLE = ErrorCode.UNAVAILABLE
 
 INTERNAL_ERROR = "Internal error."
 PERMISSION_DENIED = "Permission denied."
@@ -66,6 +71,8 @@ DESCRIPTIONS = {
     RATE_LIMITED: "Over the client's rate limit (HTTP 429, Retry-After).",
     COST_LIMIT: "The estimated cost of the query is over the limit.",
     INTERNAL: "A fault of the server.",
+    UNAVAILABLE: "A service the server depends on (database, cache) is unavailable: try "
+    "again later (HTTP 503, Retry-After).",
 }
 
 
@@ -84,6 +91,7 @@ class ErrorCodeEnum(graphene.Enum):
     RATE_LIMITED = RATE_LIMITED.value
     COST_LIMIT = COST_LIMIT.value
     INTERNAL = INTERNAL.value
+    UNAVAILABLE = UNAVAILABLE.value
 
     @property
     def description(self):

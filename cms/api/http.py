@@ -13,23 +13,28 @@ request, 401, 403, 405, 429) depends on it:
 
 | the response | application/graphql-response+json | application/json |
 |---|---|---|
-| `data` (errors inside fields or none), `data` null included | 200 | 200 |
+| `data` (errors inside fields or none), partial data included | 200 | 200 |
 | no `data`: the query does not parse or validate, bad variables, limits, cost | 400 | 200 |
-| no `data`, and every error INTERNAL (a fault of the server) | 500 | 500 |
-| `data` null, and every error INTERNAL | 500 | 200 |
+| no `data` or `data` null, and every error a server fault (INTERNAL) | 500 | 500 |
+| no `data` or `data` null, every error a server fault, one UNAVAILABLE | 503 | 503 |
 
-The application/json column is the spec's legacy rule (a well-formed request gets 200,
-whatever GraphQL errors it has); faults of the server that are not errors of a field (an
-exception outside GraphQL's execution) are 500 under both. `graphql_status()` is the one
-place to change these rules.
+The application/json column follows the spec's legacy rule for request errors (a
+well-formed request gets 200, whatever GraphQL errors it has); a fault of the server is
+not the request's error, so it is a 5xx under both media types, and load balancers and
+alerts see it (UNAVAILABLE: the database or the cache is down; cms.failure). A response
+with partial data stays 200: under application/graphql-response+json a non-null `data`
+MUST be 2xx. Faults outside GraphQL's execution are 500 (503 for an outage) under both.
+`graphql_status()` is the one place to change these rules.
 """
 
-from .errors import INTERNAL
+from .errors import INTERNAL, UNAVAILABLE
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 JSON = "application/json"
 # What a response's Content-Type header says for each media type.
 CONTENT_TYPES = {GRAPHQL_RESPONSE_JSON: f"{GRAPHQL_RESPONSE_JSON}; charset=utf-8", JSON: JSON}
+# The codes of faults of the server (cms.api.errors): a response of only these is a 5xx.
+SERVER_FAULTS = frozenset({INTERNAL, UNAVAILABLE})
 _SERVED = {GRAPHQL_RESPONSE_JSON: GRAPHQL_RESPONSE_JSON, JSON: JSON, "application/*": JSON}
 
 
@@ -63,11 +68,12 @@ def graphql_status(media_type: str, has_data: bool, data_is_null: bool, codes: l
 
     `has_data`: the response has a `data` entry (execution started); `codes`: the
     `extensions.code` of each of its errors."""
-    only_internal = bool(codes) and all(code == INTERNAL for code in codes)
+    faults_only = bool(codes) and all(code in SERVER_FAULTS for code in codes)
+    fault_status = 503 if UNAVAILABLE in codes else 500
     if not has_data:
-        if only_internal:
-            return 500
+        if faults_only:
+            return fault_status
         return 400 if media_type == GRAPHQL_RESPONSE_JSON else 200
-    if data_is_null and only_internal and media_type == GRAPHQL_RESPONSE_JSON:
-        return 500
+    if data_is_null and faults_only:
+        return fault_status
     return 200

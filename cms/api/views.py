@@ -20,8 +20,11 @@ GraphQL-over-HTTP spec's legacy rule; cms.api.http has the media types and statu
 Errors are GraphQL-shaped JSON, {"errors": [{"message": ..., "extensions": {"code": ...}}]},
 each with a code of cms.api.errors. Unless DEBUG, an unexpected exception in a resolver
 answers "Internal error." (code INTERNAL; logged in full here), so no traceback, SQL or path
-leaves the server; GraphQLErrors raised on purpose are kept. An exception outside GraphQL's
-execution is a 500 with the same body.
+leaves the server; GraphQLErrors raised on purpose are kept. An outage of the database or the
+cache (cms.failure.is_unavailable) is code UNAVAILABLE instead. A response whose errors are all
+such faults and that has no data is a 500 (503 with Retry-After for UNAVAILABLE) under both
+media types (cms.api.http). An exception outside GraphQL's execution is a 500 (or 503) with
+the same body.
 """
 
 import json
@@ -44,6 +47,7 @@ from graphql.error import GraphQLError
 from graphql.execution import ExecutionResult
 from graphql.utilities import get_operation_ast
 
+from cms.failure import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, is_unavailable
 from graphql import OperationType, execute, parse, validate, validate_schema
 
 from . import rate_limit
@@ -55,6 +59,7 @@ from .errors import (
     INTERNAL_ERROR,
     PERMISSION_DENIED,
     UNAUTHENTICATED,
+    UNAVAILABLE,
     bad_input,
     error_response,
     internal,
@@ -139,11 +144,18 @@ def error_code(error) -> str:
         if original is None or isinstance(original, GraphQLError):
             # graphql-core's own: syntax, validation, variables and arguments.
             return BAD_USER_INPUT
-        # An exception in a field: "Permission denied." or "Internal error." (_unexpected).
-        return FORBIDDEN if isinstance(original, PermissionDenied) else INTERNAL
+        # An exception in a field: "Permission denied.", an outage or "Internal error."
+        # (_unexpected).
+        return _fault_code(original)
     if isinstance(error, RecursionError):
         return BAD_USER_INPUT  # parsing a query nested past Python's recursion limit
-    return FORBIDDEN if isinstance(error, PermissionDenied) else INTERNAL
+    return _fault_code(error)
+
+
+def _fault_code(exception) -> str:
+    if isinstance(exception, PermissionDenied):
+        return FORBIDDEN
+    return UNAVAILABLE if is_unavailable(exception) else INTERNAL
 
 
 @method_decorator(csrf_exempt, name="dispatch")
@@ -176,15 +188,21 @@ class GraphQLView(BaseGraphQLView):
             response = self._refusal(request) or super().dispatch(request, *args, **kwargs)
         except PermissionDenied:
             response = error_response(PERMISSION_DENIED, 403, FORBIDDEN)
-        except Exception:
+        except Exception as exc:
             # Outside GraphQL's execution (which reports errors per field): a 500 that says
-            # no more than a field's internal error.
-            if settings.DEBUG:
+            # no more than a field's internal error, a 503 for an outage (cms.failure).
+            if is_unavailable(exc):
+                logger.warning("GraphQL request failed outside execution: %r", exc)
+                response = error_response(UNAVAILABLE_MESSAGE, 503, UNAVAILABLE)
+            elif settings.DEBUG:
                 raise
-            logger.exception("GraphQL request failed outside execution")
-            response = error_response(INTERNAL_ERROR, 500, INTERNAL)
+            else:
+                logger.exception("GraphQL request failed outside execution")
+                response = error_response(INTERNAL_ERROR, 500, INTERNAL)
         if response.get("Content-Type", "").partition(";")[0].strip() == JSON:
             response["Content-Type"] = CONTENT_TYPES[self.media_type]
+        if response.status_code == 503 and not response.has_header("Retry-After"):
+            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         patch_vary_headers(response, ["Accept"])
         return response
 
@@ -357,6 +375,13 @@ class GraphQLView(BaseGraphQLView):
     def _unexpected(self, error, original):
         if isinstance(original, PermissionDenied):
             message = PERMISSION_DENIED
+        elif is_unavailable(original):
+            logger.warning(
+                "GraphQL field failed, a service is unavailable: %s: %r",
+                getattr(error, "path", None),
+                original,
+            )
+            message = UNAVAILABLE_MESSAGE
         else:
             logger.error(
                 "GraphQL request failed: %s",

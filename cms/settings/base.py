@@ -113,6 +113,10 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Strict-Transport-Security max-age in production (cms/settings/production.py): one year;
 # a first rollout may start lower (e.g. 300) and raise it.
 HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31_536_000)
+# `make serve` only: the production settings over plain HTTP on this machine (no redirect to
+# HTTPS, cookies without Secure). cms/settings/production.py refuses it unless every
+# DJANGO_ALLOWED_HOSTS entry is a loopback name; never set it on a server.
+LOCAL_PLAIN_HTTP = env_bool("DJANGO_LOCAL_PLAIN_HTTP", False)
 # Search (docs/search.md, "Scale-out"). SEARCH_ENGINE: "engine" (the default) ranks the API's
 # searches with search.engine on the analysed index in the database; "backend" asks the
 # Wagtail search backend below with the same analysed query (search.backend.search).
@@ -168,7 +172,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz, answered before host validation, sessions and the rate limit
+    # (cms/health.py); then Retry-After and no-store on 5xx answers (cms/failure.py).
+    "cms.health.HealthCheckMiddleware",
+    "cms.failure.FailureSignalMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # gzip for the GraphQL API's JSON, never for pages with secrets (BREACH; cms/compression.py).
+    "cms.compression.ApiGZipMiddleware",
     # Content-Security-Policy header (CONTENT_SECURITY_POLICY below).
     "cms.csp.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -213,11 +223,21 @@ TEMPLATES = [
 ]
 
 # --- Database ------------------------------------------------------------------
-DATABASES = {
-    "default": dj_database_url.parse(
-        DATABASE_URL or f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
-    )
-}
+
+
+def database(url: str) -> dict:
+    """The settings of one database from its URL. Every database is configured through
+    this: connections kept for 60 s and health-checked (CONN_HEALTH_CHECKS: a connection the
+    server dropped is replaced before a request's first query), and PostgreSQL through
+    cms.db_backends.postgresql, which retries a read once when the connection drops during
+    a request (docs/operations.md, "Health checks and failure signals")."""
+    config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        config["ENGINE"] = "cms.db_backends.postgresql"
+    return config
+
+
+DATABASES = {"default": database(DATABASE_URL or f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,7 +1,15 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import ALLOWED_HOSTS, DATABASE_URL, HSTS_SECONDS, SECRET_KEY
+from .base import (
+    ALLOWED_HOSTS,
+    DATABASE_URL,
+    HSTS_SECONDS,
+    LOCAL_PLAIN_HTTP,
+    MIDDLEWARE,
+    SECRET_KEY,
+    STORAGES,
+)
 
 DEBUG = False
 # Security values have no default in production.
@@ -31,3 +39,32 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Static files from the app server (docs/operations.md "Running in production"): WhiteNoise
+# right after SecurityMiddleware serves what `collectstatic` (a build step: make collectstatic)
+# wrote to STATIC_ROOT, with hashed names, gzip copies and year-long immutable caching
+# (cms/storage.py).
+MIDDLEWARE = [
+    entry
+    for m in MIDDLEWARE
+    for entry in (
+        [m, "whitenoise.middleware.WhiteNoiseMiddleware"]
+        if m == "django.middleware.security.SecurityMiddleware"
+        else [m]
+    )
+]
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "cms.storage.StaticFilesStorage"}}
+
+# `make serve`: the production settings tried locally over plain HTTP (DJANGO_LOCAL_PLAIN_HTTP=1,
+# base.py). Only on loopback host names, so a server can never run with it.
+LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "[::1]"}
+if LOCAL_PLAIN_HTTP:
+    if not set(ALLOWED_HOSTS) <= LOOPBACK_HOSTS:
+        raise ImproperlyConfigured(
+            "DJANGO_LOCAL_PLAIN_HTTP=1 is for make serve on this machine only: "
+            f"DJANGO_ALLOWED_HOSTS must list only {', '.join(sorted(LOOPBACK_HOSTS))}, "
+            f"got {', '.join(ALLOWED_HOSTS)}"
+        )
+    SECURE_SSL_REDIRECT = False
+    SESSION_COOKIE_SECURE = False
+    CSRF_COOKIE_SECURE = False

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.db import OperationalError
 from django.test import Client
 from graphene_django.settings import graphene_settings
 
@@ -171,6 +172,12 @@ def bug_in_a_field(env):
     return post("{ services(limit: 1) { totalCount } }")
 
 
+def database_outage_in_a_field(env):
+    env.settings.DEBUG = False
+    field_raises(env.monkeypatch, "services", OperationalError("connection refused"))
+    return post("{ services(limit: 1) { totalCount } }")
+
+
 def bug_outside_execution(env):
     env.settings.DEBUG = False
 
@@ -204,7 +211,8 @@ CASES = [
     (staff_field_anonymously, "UNAUTHENTICATED", 200, None, ["favourites"]),
     (over_the_rate_limit, "RATE_LIMITED", 429, None, None),
     (over_the_cost_limit, "COST_LIMIT", 200, None, None),
-    (bug_in_a_field, "INTERNAL", 200, None, ["services"]),
+    (bug_in_a_field, "INTERNAL", 500, None, ["services"]),
+    (database_outage_in_a_field, "UNAVAILABLE", 503, None, ["services"]),
     (bug_outside_execution, "INTERNAL", 500, None, None),
 ]
 

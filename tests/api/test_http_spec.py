@@ -213,8 +213,8 @@ def _services_raise(monkeypatch):
     monkeypatch.setattr(field, "resolve", resolve)
 
 
-@pytest.mark.parametrize(("accept", "status"), [(GRJ, 500), (JSON, 200)])
-def test_a_fault_that_nulls_all_data_is_a_500_under_graphql_response_json(
+@pytest.mark.parametrize(("accept", "status"), [(GRJ, 500), (JSON, 500)])
+def test_a_fault_that_nulls_all_data_is_a_500_under_both_media_types(
     settings, monkeypatch, accept, status
 ):
     settings.DEBUG = False
@@ -278,7 +278,13 @@ def test_a_fault_outside_execution_is_raised_in_debug(settings, monkeypatch):
         (GRJ, False, True, ["BAD_USER_INPUT"], 400),
         (GRJ, False, True, ["COST_LIMIT"], 400),
         (GRJ, False, True, ["INTERNAL"], 500),
-        (JSON, True, True, ["INTERNAL"], 200),
+        (JSON, True, True, ["INTERNAL"], 500),  # a server fault is not the request's error
+        (JSON, True, False, ["INTERNAL"], 200),
+        (GRJ, True, True, ["UNAVAILABLE"], 503),
+        (JSON, True, True, ["UNAVAILABLE", "INTERNAL"], 503),
+        (JSON, False, True, ["UNAVAILABLE"], 503),
+        (GRJ, True, False, ["UNAVAILABLE"], 200),  # partial data: 2xx is a MUST
+        (JSON, True, True, ["UNAVAILABLE", "BAD_USER_INPUT"], 200),
         (JSON, False, True, ["BAD_USER_INPUT"], 200),
         (JSON, False, True, ["INTERNAL"], 500),
     ],
