@@ -11,7 +11,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -20,6 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.utils import get_admin_base_url
 from wagtail.log_actions import log
 
+from . import outbox
 from .models import Invitation, InvitationStatus, Membership, Organisation
 from .roles import MANAGE_ALL_MEMBERS, MANAGE_OWN_MEMBERS, ROLES, Role
 
@@ -159,7 +159,7 @@ def send_invitation(invitation, raw_key: str) -> None:
         }
         subject = render_to_string("cms/emails/invitation_subject.txt", context).strip()
         body = render_to_string("cms/emails/invitation.txt", context)
-    send_mail(subject, body, None, [invitation.email])
+    outbox.enqueue(invitation.email, subject, body)
 
 
 def invitation_still_valid(invitation) -> bool:

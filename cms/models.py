@@ -462,8 +462,66 @@ class ApiToken(models.Model):
         return True
 
 
+class OutgoingEmail(models.Model):
+    """One e-mail to one recipient, queued in the transaction of what caused it and sent by
+    `cms.outbox.deliver` (docs/operations.md "Scheduled jobs and e-mail").
+
+    `key` makes queueing idempotent: a second message with the same key is not queued. A
+    row is `sent` only after the mail server accepted the message; a failed attempt is
+    retried with exponential backoff (`next_attempt_at`) until `MAIL_MAX_ATTEMPTS`, then
+    the row is `failed` and shown to maintainers (Reports › Outgoing e-mail).
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    key = models.CharField(_("key"), max_length=255, unique=True, null=True, blank=True)
+    recipient = models.EmailField(_("recipient"), max_length=254)
+    subject = models.TextField(_("subject"))
+    body = models.TextField(_("body"))
+    from_email = models.CharField(max_length=254, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    # A sender claims rows (claim, claimed_until) before sending them, so that no two
+    # senders send one row; a claim left by a crashed sender expires.
+    claim = models.UUIDField(null=True, blank=True, editable=False)
+    claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("queued"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due")]
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+
+    def __str__(self):
+        return f"{self.recipient}: {self.subject}"
+
+
+class JobLock(models.Model):
+    """A named lock with an expiry, for databases without advisory locks (SQLite):
+    `cms.locks.exclusive`. PostgreSQL uses pg_try_advisory_lock instead."""
+
+    name = models.CharField(max_length=100, unique=True)
+    holder = models.CharField(max_length=200)
+    acquired_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.name} ({self.holder})"
+
+
 __all__ = [
     "ApiToken",
+    "JobLock",
+    "OutgoingEmail",
     "Invitation",
     "InvitationStatus",
     "Organisation",

@@ -1,15 +1,16 @@
 """E-mails of the policies app: the policy digest and the sanction notice.
 
-Like `services.notifications.notify`, each message is keyed in `SentNotification`, so a
-command run twice (or two runs at once) sends nothing twice; each message is rendered in its
-recipient's language from `policies/emails/<template>_subject.txt` and `.txt`.
+Like `services.notifications.notify`, each message is keyed in `SentNotification` and queued
+in the outbox (`cms.outbox`) in the same transaction, so a command run twice (or two runs at
+once) queues nothing twice, and a message counts as sent only once the mail server accepted
+it; each message is rendered in its recipient's language from
+`policies/emails/<template>_subject.txt` and `.txt`.
 """
 
 import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
@@ -17,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.admin.utils import get_admin_base_url
 
+from cms import outbox
 from cms.members import user_language
 from cms.models import Membership
 from services.models import SentNotification
@@ -36,25 +38,25 @@ class Recipient:
 
 
 def send_once(recipients, template: str, context: dict, *, key: str) -> int:
-    """Send the template to each recipient once per key. Returns how many were sent."""
-    sent = 0
+    """Queue the template to each recipient once per key. Returns how many were queued."""
+    queued = 0
     for recipient in recipients:
         if not recipient.email:
             continue
-        try:
-            with transaction.atomic():
-                SentNotification.objects.create(
-                    key=f"{key}:{recipient.email}"[:200], recipient=recipient.email
-                )
-        except IntegrityError:
-            continue
-        with translation.override(recipient.language):
-            ctx = {**context, "recipient": recipient}
-            subject = render_to_string(f"policies/emails/{template}_subject.txt", ctx).strip()
-            body = render_to_string(f"policies/emails/{template}.txt", ctx)
-        send_mail(subject, body, None, [recipient.email])
-        sent += 1
-    return sent
+        row_key = f"{key}:{recipient.email}"[:200]
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    SentNotification.objects.create(key=row_key, recipient=recipient.email)
+            except IntegrityError:
+                continue
+            with translation.override(recipient.language):
+                ctx = {**context, "recipient": recipient}
+                subject = render_to_string(f"policies/emails/{template}_subject.txt", ctx).strip()
+                body = render_to_string(f"policies/emails/{template}.txt", ctx)
+            outbox.enqueue(recipient.email, subject, body, key=row_key)
+        queued += 1
+    return queued
 
 
 def admin_url(name, *args) -> str:

@@ -74,6 +74,26 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "palvelumanuaali@example.fi")
 EMAIL_URL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
+# The SMTP server's login and encryption (STARTTLS with EMAIL_USE_TLS, implicit TLS with
+# EMAIL_USE_SSL, usually port 587 or 465) and the seconds a connection may take.
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("Set EMAIL_USE_TLS or EMAIL_USE_SSL, not both")
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+# The outbox (cms/outbox.py, docs/operations.md "Scheduled jobs and e-mail"): when queued
+# e-mail is sent (on_commit: right after the transaction commits, failures retried by
+# `manage.py send_outbox`; queue: only by send_outbox), and the retries of a failure.
+MAIL_DELIVERY = env_str("MAIL_DELIVERY", "on_commit")
+if MAIL_DELIVERY not in ("on_commit", "queue", "immediate"):
+    raise ImproperlyConfigured(
+        f"MAIL_DELIVERY must be on_commit, queue or immediate (tests), got {MAIL_DELIVERY!r}"
+    )
+MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 12)
+MAIL_RETRY_BASE_SECONDS = env_int("MAIL_RETRY_BASE_SECONDS", 60)
+MAIL_RETRY_MAX_SECONDS = env_int("MAIL_RETRY_MAX_SECONDS", 6 * 3600)
 GRAPHIQL_ENABLED = env_bool("GRAPHIQL_ENABLED", False)
 # The frontend (frontend/api.py, docs/frontend.md): empty runs its GraphQL documents in
 # this process; an URL (https://cms.example.fi/graphql/) sends them over HTTP, with

@@ -8,6 +8,9 @@ DEBUG = False
 SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Queued e-mail is sent inside the queueing transaction: a test's transaction never commits,
+# so on_commit would never send (tests/ops/test_outbox.py tests the other modes).
+MAIL_DELIVERY = "immediate"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 GRAPHIQL_ENABLED = False
 GRAPHQL_INTROSPECTION = True

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from cms import outbox
 from policies.notifications import RECENT_DAYS, send_policy_digest
 
 
@@ -12,8 +13,11 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        sent, quiet = send_policy_digest()
+        with outbox.batch() as queued:
+            sent, quiet = send_policy_digest()
         self.stdout.write(
             _("Policy digest: %(sent)s e-mails sent, %(quiet)s users with nothing new.")
             % {"sent": sent, "quiet": quiet}
         )
+        if queued.report is not None:
+            self.stdout.write(f"E-mail: {queued.report}")

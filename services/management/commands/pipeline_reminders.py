@@ -1,47 +1,85 @@
 import datetime as dt
+import logging
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 
+from cms import outbox
 from services import freshness
 from services.models import ServicePage
 from services.notifications import edit_url, notify, pair
 from services.pipeline import reviews
 
 REMIND_DAYS_BEFORE_DEADLINE = 3
+PARTS = ("reviews", "freshness")
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
     help = (
         "Daily: remind about reviews near their target, tell providers of late reviews, and "
-        "apply the freshness rules (reminders, outdated, archived). Safe to run repeatedly."
+        "apply the freshness rules (reminders, outdated, archived). Safe to run repeatedly: "
+        "each message is queued once (cms.outbox) with the step that caused it, and sent "
+        "when the command ends; what the mail server refuses is retried by send_outbox."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--only",
+            choices=PARTS,
+            help="run one part: the review reminders or the freshness rules (default: both)",
+        )
+
+    def handle(self, *args, only=None, **options):
         now = timezone.now()
+        counts = {}
+        self.failures = []
+        with outbox.batch() as queued:
+            if only in (None, "reviews"):
+                counts.update(self.remind_reviews(now))
+            if only in (None, "freshness"):
+                counts.update(self.apply_freshness(now))
+        if queued.report is not None:
+            self.stdout.write(f"E-mail: {queued.report}")
+        # The counts last (tests/services/test_freshness.py reads the last line).
+        self.stdout.write(", ".join(f"{n} {what}" for what, n in counts.items()))
+        if self.failures:
+            raise CommandError(
+                f"{len(self.failures)} step(s) failed (the others were done): "
+                + "; ".join(self.failures[:10])
+            )
+
+    def step_failed(self, what, exc):
+        logger.exception("pipeline_reminders: %s failed", what)
+        self.failures.append(f"{what}: {type(exc).__name__}: {exc}")
+
+    def remind_reviews(self, now):
         counts = {"review reminders": 0, "delay notices": 0}
         for review in reviews(now=now):
             page = review.page
             context = {"page": page, "review": review, "url": edit_url(page)}
-            if review.overdue:
-                counts["delay notices"] += notify(
-                    [page.provider_updater],
-                    "review_late",
-                    context,
-                    key=f"sla-late:{review.workflow_state.pk}",
-                )
-            elif now.date() >= review.deadline - dt.timedelta(days=REMIND_DAYS_BEFORE_DEADLINE):
-                counts["review reminders"] += notify(
-                    [page.municipal_responsible],
-                    "review_due",
-                    context,
-                    key=f"sla-due:{review.workflow_state.pk}",
-                )
-        counts.update(self.apply_freshness(now))
-        self.stdout.write(", ".join(f"{n} {what}" for what, n in counts.items()))
+            try:
+                if review.overdue:
+                    counts["delay notices"] += notify(
+                        [page.provider_updater],
+                        "review_late",
+                        context,
+                        key=f"sla-late:{review.workflow_state.pk}",
+                    )
+                elif now.date() >= review.deadline - dt.timedelta(days=REMIND_DAYS_BEFORE_DEADLINE):
+                    counts["review reminders"] += notify(
+                        [page.municipal_responsible],
+                        "review_due",
+                        context,
+                        key=f"sla-due:{review.workflow_state.pk}",
+                    )
+            except Exception as exc:
+                self.step_failed(f"review of service {page.pk}", exc)
+        return counts
 
     def apply_freshness(self, now):
         """The freshness rules of `services.freshness`, one step per service and run."""
@@ -74,26 +112,39 @@ class Command(BaseCommand):
             )
             if step is None:
                 continue
-            key = step.key(page, fresh_since)
-            context = {"page": page, "url": edit_url(page)}
-            if step.kind == "reminder":
-                if not freshness.record_step(page, fresh_since, step):
-                    continue
-                context |= {"number": step.number, "days": (now - fresh_since).days}
-                counts["freshness reminders"] += (
-                    notify(pair(page), "freshness_reminder", context, key=key) and 1
-                )
-            elif step.kind == "outdated":
-                freshness.mark_outdated(page, now)
-                notify(
-                    pair(page),
-                    "outdated",
-                    context | {"archive_days": freshness.ARCHIVE_AFTER_OUTDATED_DAYS},
-                    key=key,
-                )
-                counts["outdated"] += 1
-            else:
-                freshness.archive(page, now)
-                notify(pair(page), "archived", context, key=key)
-                counts["archived"] += 1
+            try:
+                # The step and its e-mails commit together, or neither does.
+                with transaction.atomic():
+                    kind = self.take_step(page, fresh_since, step, now)
+            except Exception as exc:
+                self.step_failed(f"freshness of service {page.pk}", exc)
+                continue
+            if kind:
+                counts[kind] += 1
         return counts
+
+    def take_step(self, page, fresh_since, step, now):
+        """Apply one freshness step and queue its e-mails; the name of what was counted."""
+        key = step.key(page, fresh_since)
+        context = {"page": page, "url": edit_url(page)}
+        if step.kind == "reminder":
+            if not freshness.record_step(page, fresh_since, step):
+                return None
+            context |= {"number": step.number, "days": (now - fresh_since).days}
+            return (
+                "freshness reminders"
+                if notify(pair(page), "freshness_reminder", context, key=key)
+                else None
+            )
+        if step.kind == "outdated":
+            freshness.mark_outdated(page, now)
+            notify(
+                pair(page),
+                "outdated",
+                context | {"archive_days": freshness.ARCHIVE_AFTER_OUTDATED_DAYS},
+                key=key,
+            )
+            return "outdated"
+        freshness.archive(page, now)
+        notify(pair(page), "archived", context, key=key)
+        return "archived"
