@@ -10,6 +10,7 @@ from cms.api.views import GraphQLView
 from cms.health import healthz, readyz
 from cms.invitations import invitation_view
 from cms.login_throttling import ThrottledAccountView, ThrottledPasswordResetView
+from cms.observability import metrics_view
 
 # An outage of the database or the cache answers 503 with Retry-After, any other uncaught
 # exception Django's 500 (cms/failure.py).
@@ -40,6 +41,8 @@ urlpatterns = [
     # GraphiQL is shown to browsers only while settings.GRAPHIQL_ENABLED, read per request
     # by the view (cms/api/views.py).
     path("graphql/", GraphQLView.as_view(graphiql=True), name="graphql"),
+    # Prometheus metrics, for METRICS_TOKEN or METRICS_ALLOWED_IPS only (cms/observability.py).
+    path("metrics", metrics_view, name="metrics"),
 ]
 
 # The frontend (frontend/, docs/frontend.md): the public catalogue and the staff view,

@@ -45,7 +45,8 @@ from graphene_django.views import HttpError
 from graphene_django_graphiql_static.views import GraphiQLOfflineView
 from graphql.error import GraphQLError
 from graphql.execution import ExecutionResult
-from graphql.utilities import get_operation_ast
+from graphql.utilities import TypeInfo, get_operation_ast
+from graphql.validation import ValidationContext
 
 from cms.failure import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, is_unavailable
 from graphql import OperationType, execute, parse, validate, validate_schema
@@ -65,7 +66,7 @@ from .errors import (
     internal,
 )
 from .http import CONTENT_TYPES, JSON, graphql_status, response_media_type
-from .validation import cost_errors, validation_rules
+from .validation import _CostWalker, cost_errors, validation_rules
 
 logger = logging.getLogger(__name__)
 MAX_VALIDATION_ERRORS = 20
@@ -132,6 +133,25 @@ def _extensions(request, data):
     return value
 
 
+def _operation_cost(schema, document, operation, variables) -> int | None:
+    """The estimated cost (cms.api.validation) of the operation that runs, for the access
+    log (cms.observability)."""
+    if operation is None:
+        return None
+    context = ValidationContext(schema, document, TypeInfo(schema), lambda error: None)
+    root = schema.get_root_type(operation.operation)
+    return _CostWalker(context, operation, variables or {}).cost(root, operation.selection_set)
+
+
+def _response_codes(response) -> list[str]:
+    """The error codes of a refusal's small JSON body (for the access log)."""
+    try:
+        errors = json.loads(response.content).get("errors") or []
+        return [str((error.get("extensions") or {}).get("code")) for error in errors]
+    except (ValueError, AttributeError, TypeError):
+        return []
+
+
 def error_code(error) -> str:
     """The `extensions.code` of an error the view answers with (cms.api.errors)."""
     if isinstance(error, HttpError):
@@ -184,6 +204,8 @@ class GraphQLView(BaseGraphQLView):
         self.media_type = response_media_type(request.META.get("HTTP_ACCEPT"))
         # GraphiQL follows the setting at request time, whatever the URLconf passed.
         self.graphiql = self.graphiql and settings.GRAPHIQL_ENABLED
+        # Read by the access log (cms.observability): operation name, cost, error codes.
+        request.graphql_operation = request.graphql_cost = None
         try:
             response = self._refusal(request) or super().dispatch(request, *args, **kwargs)
         except PermissionDenied:
@@ -204,6 +226,8 @@ class GraphQLView(BaseGraphQLView):
         if response.status_code == 503 and not response.has_header("Retry-After"):
             response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         patch_vary_headers(response, ["Accept"])
+        if response.status_code >= 400 and not hasattr(request, "graphql_error_codes"):
+            request.graphql_error_codes = _response_codes(response)
         return response
 
     def _refusal(self, request):
@@ -260,6 +284,7 @@ class GraphQLView(BaseGraphQLView):
             has_data = not any(not getattr(error, "path", None) for error in errors)
             codes = [error_code(error) for error in errors]
             status = graphql_status(self.media_type, has_data, result.data is None, codes)
+            request.graphql_error_codes = codes
         return body, status
 
     def execute_graphql_request(
@@ -314,13 +339,17 @@ class GraphQLView(BaseGraphQLView):
             settings.GRAPHQL_MAX_ALIASES,
             settings.GRAPHQL_INTROSPECTION,
         )
+        operation = get_operation_ast(document, operation_name) if document else None
+        if operation is not None and operation.name is not None:
+            request.graphql_operation = operation.name.value
         if errors:
             return ExecutionResult(data=None, errors=list(errors))
         # The cost depends on the variables (`limit: $limit`): per request, not cached.
         errors = cost_errors(schema, document, variables)
         if errors:
+            request.graphql_cost = (errors[0].extensions or {}).get("cost")
             return ExecutionResult(data=None, errors=errors)
-        operation = get_operation_ast(document, operation_name)
+        request.graphql_cost = _operation_cost(schema, document, operation, variables)
         if request.method.lower() == "get" and operation is not None:
             if operation.operation != OperationType.QUERY:
                 if show_graphiql:

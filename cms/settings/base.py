@@ -4,6 +4,7 @@ Every environment variable the project reads is read here, once, with its type.
 Environment-specific modules (dev, test, production) only change values.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -61,6 +62,38 @@ def env_rate(name: str, default: str) -> str:
     if value and not valid:
         raise ImproperlyConfigured(f"{name} must be a rate such as 300/m, got {value!r}")
     return value
+
+
+def env_float(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return float(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a number, got {value!r}") from exc
+
+
+LOG_LEVEL_NAMES = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def log_level(name: str, value: str) -> str:
+    if value.upper() not in LOG_LEVEL_NAMES:
+        raise ImproperlyConfigured(
+            f"{name} must be one of {', '.join(LOG_LEVEL_NAMES)}, got {value!r}"
+        )
+    return value.upper()
+
+
+def env_log_levels(name: str) -> dict[str, str]:
+    """Levels of named loggers: "django.db.backends=DEBUG,cms.access=WARNING"."""
+    levels = {}
+    for item in env_list(name, []):
+        logger, _, level = item.partition("=")
+        if not logger.strip() or not level.strip():
+            raise ImproperlyConfigured(f"{name} must be logger=LEVEL pairs, got {item!r}")
+        levels[logger.strip()] = log_level(name, level.strip())
+    return levels
 
 
 # --- Environment (read once) -------------------------------------------------
@@ -151,6 +184,33 @@ for _url in OPENSEARCH_URLS:
         raise ImproperlyConfigured(f"OPENSEARCH_URL must be http(s)://host:port, got {_url!r}")
 OPENSEARCH_INDEX_PREFIX = env_str("OPENSEARCH_INDEX_PREFIX", "palvelumanuaali_")
 OPENSEARCH_TIMEOUT = env_int("OPENSEARCH_TIMEOUT", 10)
+# Logs, metrics and error reporting (cms/observability.py; docs/operations.md "Logs, metrics
+# and error reporting"). LOG_FORMAT: json or text; empty: text, json in production.
+LOG_FORMAT = env_str("LOG_FORMAT", "")
+if LOG_FORMAT not in ("", "json", "text"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, got {LOG_FORMAT!r}")
+LOG_LEVEL = log_level("LOG_LEVEL", env_str("LOG_LEVEL", "INFO"))
+LOG_LEVELS = env_log_levels("LOG_LEVELS")
+# /metrics answers a bearer token equal to METRICS_TOKEN or the addresses (or networks) of
+# METRICS_ALLOWED_IPS (client address of cms.client_ip); neither set: 404 for everyone.
+METRICS_TOKEN = env_str("METRICS_TOKEN", "")
+if METRICS_TOKEN and len(METRICS_TOKEN) < 16:
+    raise ImproperlyConfigured("METRICS_TOKEN must be at least 16 characters long")
+METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS", [])
+for _network in METRICS_ALLOWED_IPS:
+    try:
+        ipaddress.ip_network(_network, strict=False)
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"METRICS_ALLOWED_IPS must be IP addresses or networks, got {_network!r}"
+        ) from exc
+# Error reporting to Sentry only when SENTRY_DSN is set (cms/error_reporting.py).
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+SENTRY_ENVIRONMENT = env_str("SENTRY_ENVIRONMENT", "production")
+SENTRY_RELEASE = env_str("SENTRY_RELEASE", "") or None
+SENTRY_TRACES_SAMPLE_RATE = env_float("SENTRY_TRACES_SAMPLE_RATE", 0.0)
+if not 0 <= SENTRY_TRACES_SAMPLE_RATE <= 1:
+    raise ImproperlyConfigured("SENTRY_TRACES_SAMPLE_RATE must be between 0 and 1")
 
 EMAIL_BACKEND = EMAIL_URL_BACKEND
 
@@ -196,6 +256,10 @@ MIDDLEWARE = [
     # (cms/health.py); then Retry-After and no-store on 5xx answers (cms/failure.py).
     "cms.health.HealthCheckMiddleware",
     "cms.failure.FailureSignalMiddleware",
+    # Request counts and latency (django-prometheus; its After middleware before axes), the
+    # access log, X-Request-ID and per-request DB query counts (cms/observability.py).
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "cms.observability.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # gzip for the GraphQL API's JSON, never for pages with secrets (BREACH; cms/compression.py).
     "cms.compression.ApiGZipMiddleware",
@@ -212,6 +276,7 @@ MIDDLEWARE = [
     "services.admin_viewer.AdminViewerMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
     # Login throttling: must be the last middleware.
     "axes.middleware.AxesMiddleware",
 ]
@@ -394,9 +459,50 @@ CSP_GRAPHIQL_EXTRA = {"font-src": ["data:"]}
 # No third-party avatar images in the admin (and no e-mail hashes sent to Gravatar).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-}
+# The loggers LOG_LEVEL applies to: the access log and the project's apps.
+PROJECT_LOGGERS = ("cms", "services", "policies", "content", "translations", "search", "frontend")
+
+
+def logging_config(log_format: str) -> dict:
+    """Every record to stdout, one line each: JSON (cms.observability.JsonFormatter) or
+    text, with the request id of the request being handled. The access log (cms.access) and
+    the project's own loggers at LOG_LEVEL, other libraries' at WARNING; LOG_LEVELS sets any
+    logger's ("root" too). Django's loggers go through the same handler; its dev server's
+    access lines give way to cms.access's."""
+    levels = {"root": "WARNING", **dict.fromkeys(PROJECT_LOGGERS, LOG_LEVEL), **LOG_LEVELS}
+    loggers = {
+        "django": {"handlers": [], "level": "NOTSET", "propagate": True},
+        "django.server": {"handlers": [], "level": "WARNING", "propagate": True},
+        # "Not Found: <path>": the path's secret parameters redacted before any handler.
+        "django.request": {"filters": ["request"]},
+    }
+    for name, level in levels.items():
+        if name != "root":
+            loggers.setdefault(name, {})["level"] = level
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"request": {"()": "cms.observability.RequestContextFilter"}},
+        "formatters": {
+            "json": {"()": "cms.observability.JsonFormatter"},
+            "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        },
+        "handlers": {
+            "stdout": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stdout",
+                "formatter": log_format,
+                "filters": ["request"],
+            }
+        },
+        "root": {"handlers": ["stdout"], "level": levels["root"]},
+        "loggers": loggers,
+    }
+
+
+LOGGING = logging_config(LOG_FORMAT or "text")
+
+if SENTRY_DSN:
+    from cms.error_reporting import init_sentry
+
+    init_sentry(SENTRY_DSN, SENTRY_ENVIRONMENT, SENTRY_RELEASE, SENTRY_TRACES_SAMPLE_RATE)

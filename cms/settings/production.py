@@ -32,13 +32,17 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = True
 # Paths answered over plain HTTP too (regular expressions without the leading slash),
 # e.g. r"^healthz/$" for a load balancer's health check.
-SECURE_REDIRECT_EXEMPT = []
+# /metrics: Prometheus inside the network may scrape over plain HTTP (then allow it by address,
+# METRICS_ALLOWED_IPS; a bearer token belongs on HTTPS).
+SECURE_REDIRECT_EXEMPT = [r"^metrics$"]
 SECURE_HSTS_SECONDS = HSTS_SECONDS
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 # Only the "preload" token: submitting the domain to the browsers' list is a separate step.
 SECURE_HSTS_PRELOAD = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# JSON log lines on stdout unless LOG_FORMAT=text (base.py; docs/operations.md).
+LOGGING = logging_config(LOG_FORMAT or "json")
 
 # Static files from the app server (docs/operations.md "Running in production"): WhiteNoise
 # right after SecurityMiddleware serves what `collectstatic` (a build step: make collectstatic)
