@@ -11,7 +11,10 @@ Two transports, chosen by settings.FRONTEND_API_URL:
   resolvers for the signed-in user of the one shared session, without an HTTP round trip;
 - an URL (`https://cms.example.fi/graphql/`, the frontend deployed apart): an HTTP POST of
   the same body an external client sends, with settings.FRONTEND_API_TOKEN as its bearer
-  token when set (docs/frontend.md, "Deploying apart").
+  token when set (docs/frontend.md, "Deploying apart"). A frontend deployed apart has no
+  visitor's session: every visitor would act as the token's user. So over HTTP it is the
+  public catalogue only (`deployed_apart()`): documents are sent with `internal: false`,
+  `me` reads as null whoever the token belongs to, and the staff view is not offered.
 
 Every call is counted and timed on the request (`api_calls(request)`), so the benchmark
 and the tests can hold a page to its budget of API requests.
@@ -54,6 +57,30 @@ def api_calls(request) -> list[tuple[str, float]]:
     return calls
 
 
+def deployed_apart() -> bool:
+    """True when the API is reached over HTTP (settings.FRONTEND_API_URL): no visitor's
+    session, the public catalogue only."""
+    return bool(settings.FRONTEND_API_URL)
+
+
+def _as_anonymous(data: dict) -> dict:
+    """The data of a document as an anonymous visitor may see it: `me` null and every
+    `internal` null, whatever the token's user was given."""
+    data = {**data, "me": None} if "me" in data else data
+    return _without_internal(data)
+
+
+def _without_internal(value):
+    if isinstance(value, dict):
+        return {
+            key: None if key == "internal" else _without_internal(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_without_internal(item) for item in value]
+    return value
+
+
 def execute(
     request, name: str, variables: dict | None = None, operation: str | None = None
 ) -> dict:
@@ -61,8 +88,14 @@ def execute(
     names the operation to run when the document holds several."""
     started = time.perf_counter()
     try:
-        if settings.FRONTEND_API_URL:
-            body = _over_http(request, document(name), variables or {}, operation)
+        if deployed_apart():
+            # Whoever the token belongs to, a visitor is anonymous here (the module's doc).
+            variables = {**(variables or {})}
+            if "internal" in variables:
+                variables["internal"] = False
+            body = _over_http(request, document(name), variables, operation)
+            if isinstance(body.get("data"), dict):
+                body["data"] = _as_anonymous(body["data"])
         else:
             from cms.api.views import execute_in_process
 

@@ -77,7 +77,15 @@ def staff_page(view):
 
     @wraps(view)
     def page(request, *args, **kwargs):
-        if not request.user.is_authenticated:
+        if api.deployed_apart():
+            # No visitor's session reaches the API from here (frontend/api.py).
+            response = error_page(
+                request,
+                404,
+                _("Not found"),
+                _("The staff view is available where the service manual runs with the CMS."),
+            )
+        elif not request.user.is_authenticated:
             response = redirect_to_login(request.get_full_path())
         else:
             try:
@@ -118,7 +126,13 @@ def _api_error(request, error):
         )
     if error.code == "BAD_USER_INPUT":
         return error_page(request, 400, _("Bad request"), _("The request was not understood."))
-    raise error
+    # The API cannot answer (unreachable, a server fault): try again later, never a 500.
+    return error_page(
+        request,
+        503,
+        _("Not available right now"),
+        _("The service manual cannot be reached right now. Please try again shortly."),
+    )
 
 
 def _redirect_back(request, fallback):

@@ -84,15 +84,18 @@ def visitor():
     return _visitor
 
 
+OPERATIONS = {"service-page": "ServicePage"}  # documents with several operations
+
+
 def in_process(settings, request, name, variables):
     settings.FRONTEND_API_URL = ""
-    return api.query(request, name, variables)
+    return api.query(request, name, variables, OPERATIONS.get(name))
 
 
 def over_http(settings, server, request, name, variables, token=""):
     settings.FRONTEND_API_URL = server.url
     settings.FRONTEND_API_TOKEN = token
-    return api.query(request, name, variables)
+    return api.query(request, name, variables, OPERATIONS.get(name))
 
 
 def test_a_document_over_http_returns_what_it_returns_in_process(settings, api_server, visitor):
@@ -107,24 +110,46 @@ def test_a_document_over_http_returns_what_it_returns_in_process(settings, api_s
     assert "HTTP_AUTHORIZATION" not in headers
 
 
-def test_the_token_is_sent_as_a_bearer_token_and_the_api_answers_as_its_user(
-    settings, api_server, visitor, user
+def test_the_token_is_sent_but_a_visitor_stays_anonymous(settings, api_server, visitor, user):
+    """A frontend deployed apart has no visitor's session: the token authenticates the
+    frontend, never a visitor. Even with a municipal user's token (a misconfiguration) no
+    internal information and no `me` reach a page (frontend/api.py, docs/frontend.md)."""
+    expert = user("espoo-expert")
+    _, raw_key = ApiToken.issue(expert, "frontend deployed apart")
+    service = ServicePage.objects.live().filter(locale__language_code="fi").order_by("pk").first()
+    variables = {"id": str(service.pk), "locale": "fi", "internal": True}
+
+    remote = over_http(settings, api_server, visitor(), "service-page", variables, raw_key)
+    assert api_server.seen[-1]["HTTP_AUTHORIZATION"] == f"Bearer {raw_key}"
+    assert remote["me"] is None and remote["service"]["internal"] is None
+    assert remote["service"]["title"] == service.title
+    # staff-detail asks for `internal` without a variable: still null on the way back.
+    staff = over_http(settings, api_server, visitor(), "staff-detail", variables, raw_key)
+    assert staff["me"] is None and staff["service"]["internal"] is None
+    # In process the signed-in expert does get them (the one shared session).
+    local = in_process(settings, visitor(expert), "service-page", variables)
+    assert local["me"]["canViewInternal"] and local["service"]["internal"] is not None
+    # Without the token the API answers as an anonymous client.
+    anonymous = over_http(settings, api_server, visitor(), "catalogue-listing", LISTING)
+    assert anonymous["services"]["items"]
+    assert "HTTP_AUTHORIZATION" not in api_server.seen[-1]
+
+
+def test_deployed_apart_the_pages_show_nothing_internal_and_no_staff_view(
+    settings, api_server, client, user
 ):
     expert = user("espoo-expert")
     _, raw_key = ApiToken.issue(expert, "frontend deployed apart")
     service = ServicePage.objects.live().filter(locale__language_code="fi").order_by("pk").first()
-    variables = {"id": str(service.pk), "locale": "fi"}
-
-    remote = over_http(settings, api_server, visitor(), "staff-detail", variables, token=raw_key)
-    assert api_server.seen[-1]["HTTP_AUTHORIZATION"] == f"Bearer {raw_key}"
-    assert remote["me"] == {"username": "espoo-expert", "canViewInternal": True}
-    assert remote["service"]["internal"] is not None
-    # The same document in process for the same user: the same data.
-    assert in_process(settings, visitor(expert), "staff-detail", variables) == remote
-    # Without the token the API answers as an anonymous client: no internal information.
-    anonymous = over_http(settings, api_server, visitor(), "catalogue-listing", LISTING)
-    assert anonymous["services"]["items"]
-    assert "HTTP_AUTHORIZATION" not in api_server.seen[-1]
+    internal = [str(block.value)[:30] for block in service.internal]
+    settings.FRONTEND_API_URL, settings.FRONTEND_API_TOKEN = api_server.url, raw_key
+    page = client.get(f"/services/{service.pk}/?view=internal", HTTP_ACCEPT_LANGUAGE="fi")
+    body = page.content.decode()
+    assert page.status_code == 200 and service.title in body
+    assert "svc-internal" not in body and not any(text in body for text in internal if text)
+    # The staff view needs the visitor's session: not offered apart, even when signed in.
+    client.force_login(expert)
+    assert client.get("/favourites/").status_code == 404
 
 
 def test_api_errors_become_api_errors_with_their_code(settings, api_server, visitor):
@@ -216,3 +241,14 @@ def test_an_api_that_hangs_up_is_unavailable(settings, visitor):
         thread.join(5)
         listener.close()
     assert error.value.code == "UNAVAILABLE"
+
+
+def test_a_staff_page_whose_api_cannot_answer_is_a_503(client, user, monkeypatch):
+    def unavailable(*args, **kwargs):
+        raise api.ApiError("The API could not be reached: refused", "UNAVAILABLE")
+
+    client.force_login(user("espoo-expert"))
+    monkeypatch.setattr(api, "query", unavailable)
+    response = client.get("/favourites/", HTTP_ACCEPT_LANGUAGE="fi")
+    assert response.status_code == 503
+    assert response["Cache-Control"] == "private, no-store"
