@@ -884,12 +884,23 @@ def check_screen(screen, a, url, response):
         assert in_scope(target, scope_paths(a.user))
     else:
         assert response.status_code == 200, f"{role.value} got {response.status_code} for {url}"
+        assert_has_a_title(response, url)
         if screen.listing and role != MA:
             assert_rows_in_scope(response, a)
         if expected == OK and screen.shows:
             screen.shows(response, body, a)
 
     assert_no_foreign_data(body, a, planted=bool(screen.setup))
+
+
+def assert_has_a_title(response, url):
+    """Every admin screen names itself in the browser tab (issue 17: "- Wagtail" alone)."""
+    if "text/html" not in response.get("Content-Type", ""):
+        return
+    found = re.search(r"<title>(.*?)</title>", response.content.decode(), flags=re.S)
+    if found:
+        title = found.group(1).strip()
+        assert not title.startswith("-"), f"{url}: the page's title is empty ({title!r})"
 
 
 def test_table_covers_every_role_and_screen_once():
