@@ -1,6 +1,8 @@
 # Palvelumanuaali: build, run and test entry points (GNU make).
 #
 #   make run     install, compile translations, migrate, seed demo content, serve on :8000 (PORT=8010 for another)
+#   make serve   the production settings locally: gunicorn (gunicorn.conf.py) on 127.0.0.1:8000 over plain HTTP, a generated secret
+#   make collectstatic  collect static files into STATIC_ROOT (hashed names, gzip copies): the production build step
 #   make test    pytest on SQLite, then again on a throwaway PostgreSQL cluster
 #   make axe-core  install the browser tests' pinned axe-core (npm ci in tests/e2e/axe; make test does)
 #   make bench   API benchmark: GraphQL vs Wagtail API v2 vs raw ORM (SQLite, PostgreSQL)
@@ -45,7 +47,7 @@ SEARCH_EVAL_ARGS ?=
 PORT ?= 8000
 
 .PHONY: help venv install messages run test test-sqlite test-postgres lint check schema lock clean
-.PHONY: makemessages messages-check check-deploy
+.PHONY: makemessages messages-check check-deploy serve collectstatic
 .PHONY: bench bench-frontend search-eval system-packages api-audit axe-core
 
 help:
@@ -135,6 +137,53 @@ run: system-packages messages
 	@echo "  GraphQL API, GraphiQL in a browser:                $(RUN_URL)/graphql/"
 	@echo
 	WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-$(RUN_URL)}" $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# --- production server ----------------------------------------------------------
+
+# What `make serve` runs: the production settings (cms.settings.production) under gunicorn
+# with gunicorn.conf.py, on 127.0.0.1:$(PORT), over plain HTTP (DJANGO_LOCAL_PLAIN_HTTP=1:
+# no HTTPS redirect, cookies without Secure; refused for any host but loopback), with a
+# secret key generated once into $(SERVE_SECRET) (git-ignored), the dev SQLite database or
+# DATABASE_URL, e-mail to the console unless EMAIL_BACKEND is set. Migrates, seeds the demo
+# when empty and collects the static files first.
+# GUNICORN_* variables (gunicorn.conf.py) apply: `make serve GUNICORN_WORKERS=2`.
+SERVE_SECRET := .serve-secret
+SERVE_ENV = DJANGO_SETTINGS_MODULE=cms.settings.production \
+    DJANGO_SECRET_KEY="$$(cat $(SERVE_SECRET))" \
+    DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
+    DJANGO_LOCAL_PLAIN_HTTP=1 \
+    DATABASE_URL="$${DATABASE_URL:-sqlite:///$(CURDIR)/db.sqlite3}" \
+    EMAIL_BACKEND="$${EMAIL_BACKEND:-django.core.mail.backends.console.EmailBackend}" \
+    WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-$(RUN_URL)}"
+
+$(SERVE_SECRET): | $(STAMP)
+	@umask 077; $(PY) -c 'import secrets; print(secrets.token_urlsafe(60))' > $@.tmp && mv $@.tmp $@
+	@echo "Generated a secret key for make serve in $@ (git-ignored; delete it to get a new one)"
+
+serve: system-packages messages $(SERVE_SECRET)
+	@[[ "$(PORT)" =~ ^[0-9]+$$ ]] && (( $(PORT) >= 1 && $(PORT) <= 65535 )) \
+	    || { echo "PORT must be a port number (1-65535), got '$(PORT)'" >&2; exit 2; }
+	@test -s $(SERVE_SECRET) || { echo "$(SERVE_SECRET) is empty: delete it and run make serve again" >&2; exit 2; }
+	export $(SERVE_ENV); \
+	$(PY) manage.py migrate --noinput; \
+	$(PY) manage.py seed_demo --if-empty; \
+	$(PY) manage.py rebuild_search_index --if-empty; \
+	$(PY) manage.py collectstatic --noinput -v0; \
+	echo; \
+	echo "Palvelumanuaali with the production settings on $(RUN_URL)/ (gunicorn; stop with Ctrl-C)"; \
+	echo "  health: $(RUN_URL)/healthz  readiness: $(RUN_URL)/readyz  API: $(RUN_URL)/graphql/"; \
+	echo; \
+	GUNICORN_BIND="127.0.0.1:$(PORT)" exec $(VENV)/bin/gunicorn -c gunicorn.conf.py
+
+# The production build step: static files into STATIC_ROOT (default ./static, git-ignored)
+# with hashed names and gzip copies (cms/storage.py), which WhiteNoise serves. Needs no
+# database or real secret: placeholders stand in for what the environment does not set.
+collectstatic: $(STAMP)
+	DJANGO_SETTINGS_MODULE=cms.settings.production \
+	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(60))')}" \
+	DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-collectstatic.invalid}" \
+	DATABASE_URL="$${DATABASE_URL:-sqlite:///:memory:}" \
+	$(PY) manage.py collectstatic --noinput
 
 # --- tests --------------------------------------------------------------------
 
@@ -268,5 +317,5 @@ lock:
 # --- clean --------------------------------------------------------------------
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-journal media/ test-results/ .pytest_cache/ .ruff_cache/
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-journal media/ static/ test-results/ .pytest_cache/ .ruff_cache/
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
