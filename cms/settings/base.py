@@ -137,6 +137,8 @@ FRONTEND_API_TIMEOUT = env_int("FRONTEND_API_TIMEOUT", 10)
 # How long a browser or a shared cache may keep a page an anonymous visitor sees
 # (frontend/caching.py: Cache-Control public, max-age; signed-in users' pages are private).
 FRONTEND_CACHE_SECONDS = env_int("FRONTEND_CACHE_SECONDS", 300)
+# How long the frontend keeps the menu and footer's content-page links per locale.
+FRONTEND_MENU_CACHE_SECONDS = env_int("FRONTEND_MENU_CACHE_SECONDS", 300)
 # Where the documents the frontend sends (and an external frontend can copy) are kept.
 GRAPHQL_QUERIES_DIR = BASE_DIR / "graphql" / "queries"
 # GraphQL limits (cms/api/validation.py, cms/api/views.py; documented in docs/api.md).
