@@ -306,9 +306,7 @@ def test_a_failing_service_does_not_stop_the_others(
         .order_by("pk")
         .first()
     )
-    ServicePage.objects.filter(pk=other.pk).update(
-        last_published_at=NOW - dt.timedelta(days=130)
-    )
+    ServicePage.objects.filter(pk=other.pk).update(last_published_at=NOW - dt.timedelta(days=130))
     record = freshness.record_step
 
     def broken(page, *args):
