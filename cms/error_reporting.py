@@ -3,11 +3,12 @@
 
 Imported while the settings load: only sentry_sdk, imported inside the function.
 
-What an event carries: the exception, its stack, the request's method, URL without query
-string and headers other than credentials; no user (send_default_pii=False), no request
-body (max_request_body_size="never"), no cookies, no query string (a preview link's token
-is in one), and Authorization, Cookie and CSRF headers are removed by `scrub_event` on top
-of sentry-sdk's own scrubbing. The access log lines (cms.access) are not events.
+What an event carries: the exception, its stack without local variables, the request's
+method, URL without query string and headers other than credentials; no user (sentry-sdk's
+default: send_default_pii off), no request body (max_request_body_size="never"), no
+cookies, no query string (a preview link's token is in one), and Authorization, Cookie and
+CSRF headers are removed by `scrub_event` on top of sentry-sdk's own scrubbing. The access
+log lines (cms.access) are not events.
 """
 
 from __future__ import annotations
@@ -54,8 +55,11 @@ def init_sentry(
         environment=environment,
         release=release,
         traces_sample_rate=traces_sample_rate,
-        send_default_pii=False,
+        # send_default_pii stays unset, which sentry-sdk 2.75 takes as False (setting it is
+        # deprecated there): no user, no client IP, sensitive headers and cookies filtered
+        # by its event scrubber.
         max_request_body_size="never",
+        include_local_variables=False,
         before_send=scrub_event,
         before_send_transaction=scrub_event,
         integrations=[DjangoIntegration()],

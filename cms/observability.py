@@ -18,7 +18,7 @@
   are counted per cache alias as its `django_cache_get_*` metrics, whatever the backend
   (`instrument_caches`). Requests, views and latency are django-prometheus' middleware.
 - `metrics_view`: /metrics, only with `Authorization: Bearer <METRICS_TOKEN>` or from an
-  address in METRICS_ALLOWED_IPS; 404 otherwise, as for an address that does not exist.
+  address in METRICS_ALLOWED_IPS; otherwise the 404 of any address that is no page.
 
 Nothing here imports the domain apps (cms is the base app; tests/test_architecture.py).
 """
@@ -37,7 +37,6 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.db import connections
-from django.http import Http404
 from django.utils.functional import empty
 from django.views.decorators.cache import never_cache
 from django_prometheus.cache.metrics import (
@@ -366,5 +365,7 @@ def metrics_view(request):
     """Prometheus' text format; multi-process mode when PROMETHEUS_MULTIPROC_DIR is set
     (django-prometheus' ExportToDjangoView)."""
     if not metrics_allowed(request):
-        raise Http404
+        from cms.headless import no_page  # not at import: the logging configuration imports us
+
+        return no_page(request)  # the answer of any address that is no page
     return ExportToDjangoView(request)
