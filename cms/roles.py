@@ -170,7 +170,9 @@ ROLES: dict[Role, RoleSpec] = {
         + IMAGE_PERMS
         + TRANSLATION_PERMS
         + ("wagtaildocs.delete_document", "wagtailimages.delete_image")
-        + MONITORING_PERMS,
+        + MONITORING_PERMS
+        # Reports › Outgoing e-mail (cms/outbox_admin.py).
+        + ("cms.view_outgoingemail",),
         collections=("public", "internal"),
         members=MemberScope.ALL,
         manages_vocabularies=True,

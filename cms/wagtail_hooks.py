@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from .admin_menu import MenuItemFor, has_permission
+from .outbox_admin import VIEW_OUTBOX, OutgoingEmailViewSet
 from .report_guards import hide_page_types_usage
 from .views import COST_SHARES_PERMISSION, cost_shares
 from .viewsets import (
@@ -24,6 +25,7 @@ def register_viewsets():
         MembershipViewSet("members"),
         InvitationViewSet("member-invitations"),
         ApiTokenViewSet("api-tokens"),
+        OutgoingEmailViewSet("outbox"),
     ]
 
 
@@ -45,6 +47,17 @@ def register_cost_shares_menu_item():
         icon_name="group",
         order=100,
         shown_to=has_permission(COST_SHARES_PERMISSION),
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_outbox_menu_item():
+    return MenuItemFor(
+        _("Outgoing e-mail"),
+        reverse("outbox:index"),
+        icon_name="mail",
+        order=900,
+        shown_to=has_permission(VIEW_OUTBOX),
     )
 
 

@@ -320,3 +320,30 @@ def test_a_failing_service_does_not_stop_the_others(
     assert reminders(due_reminder).count() == 2
     assert not reminders(other).exists()
     assert len(mailoutbox) == 2
+
+
+# --- what maintainers see -----------------------------------------------------------------------
+def test_maintainers_see_failed_messages_in_the_admin_and_nobody_else_does(
+    queue_only, smtp, login
+):
+    row = outbox.enqueue("lost@example.fi", "Reminder about a service", "Body")
+    smtp.down()
+    for _ in range(4):
+        OutgoingEmail.objects.filter(pk=row.pk).update(next_attempt_at=timezone.now())
+        outbox.deliver()
+    assert OutgoingEmail.objects.get(pk=row.pk).status == "failed"
+
+    client = login("yllapito-maintainer")
+    listing = client.get("/admin/outbox/?status=failed")
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    assert "lost@example.fi" in html and "Failed" in html and "ConnectionRefusedError" in html
+    assert "/admin/outbox/" in client.get("/admin/").content.decode()  # Reports menu
+    detail = client.get(f"/admin/outbox/inspect/{row.pk}/")
+    assert detail.status_code == 200 and "Reminder about a service" in detail.content.decode()
+
+    for username in ("helsinki-producer", "helsinki-main"):
+        other = login(username)
+        assert other.get("/admin/outbox/").status_code in (302, 403)
+        assert other.get(f"/admin/outbox/inspect/{row.pk}/").status_code in (302, 403)
+        assert "/admin/outbox/" not in other.get("/admin/").content.decode()
