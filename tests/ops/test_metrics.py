@@ -4,6 +4,12 @@ does not exist) for everyone else and for everyone when neither is set; and the 
 exports move: requests by view, method and status, latency, DB statements, cache hits and
 misses, GraphQL operations by name and error code."""
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -16,6 +22,7 @@ from tests.api.gql import post
 
 pytestmark = pytest.mark.django_db
 
+ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "metrics-token-for-the-tests-0123456789"
 
 
@@ -157,3 +164,48 @@ def test_an_allowed_address_or_the_token(settings):
     assert scrape().status_code == 404
     assert scrape(HTTP_AUTHORIZATION=f"Bearer {TOKEN}").status_code == 200
     assert scrape(REMOTE_ADDR="10.9.8.7").status_code == 200
+
+
+WORKER = """
+import django, json, sys
+django.setup()
+from django.test import Client
+from django.test.utils import override_settings
+client = Client()
+for _ in range(int(sys.argv[1])):
+    client.post("/graphql/", {"query": "query MultiProbe { __typename }"},
+                content_type="application/json")
+with override_settings(METRICS_TOKEN=sys.argv[2]):
+    text = client.get("/metrics", HTTP_AUTHORIZATION="Bearer " + sys.argv[2]).content.decode()
+print(json.dumps([line for line in text.splitlines() if 'operation="MultiProbe"' in line]))
+"""
+
+
+def test_processes_sharing_prometheus_multiproc_dir_are_added_up(tmp_path):
+    """Several gunicorn workers: with PROMETHEUS_MULTIPROC_DIR (docs/operations.md) a scrape
+    answered by any process counts the requests of all."""
+    environment = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("LOG_", "METRICS_"))},
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "PROMETHEUS_MULTIPROC_DIR": str(tmp_path),
+        "LOG_LEVELS": "cms.access=WARNING",
+    }
+
+    def worker(requests):
+        return subprocess.Popen(
+            [sys.executable, "-c", WORKER, str(requests), TOKEN],
+            cwd=ROOT,
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+
+    first, second = worker(2), worker(3)
+    for process in (first, second):
+        out, err = process.communicate(timeout=60)
+        assert process.returncode == 0, err
+    scraper = worker(0)
+    out, err = scraper.communicate(timeout=60)
+    assert scraper.returncode == 0, err
+    assert 'graphql_operations_total{operation="MultiProbe"} 5.0' in json.loads(out)
