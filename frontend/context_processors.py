@@ -17,13 +17,16 @@ from functools import cached_property
 from django.conf import settings
 from django.core.cache import cache
 
+from cms import cache_generation
+
 from . import api
 from .views import locale
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_SECONDS = 300
-CACHE_KEY = "frontend:site-menu:v1:{locale}"
+# With the publication generation (cms.cache_generation): a publication refreshes the menu.
+CACHE_KEY = "frontend:site-menu:v1:{generation}:{locale}"
 
 
 def cache_seconds() -> int:
@@ -31,7 +34,7 @@ def cache_seconds() -> int:
 
 
 def cache_key(code: str) -> str:
-    return CACHE_KEY.format(locale=code)
+    return CACHE_KEY.format(generation=cache_generation.current(), locale=code)
 
 
 def forget() -> None:

@@ -13,6 +13,7 @@ from wagtail.signals import (
     task_submitted,
 )
 
+from cms import cache_generation
 from cms.group_sync import sync_roles
 from cms.models import Organisation
 from cms.roles import Role
@@ -230,3 +231,21 @@ pre_save.connect(_remember_name, sender=Organisation, dispatch_uid="search_organ
 post_save.connect(
     reindex_organisation_services, sender=Organisation, dispatch_uid="search_organisation"
 )
+
+
+# --- Cached answers -------------------------------------------------------------------------------
+# What anonymous readers see changed: move the publication generation on (cms.cache_generation),
+# so no cached GraphQL answer or frontend entry built before the change is read again. Any
+# page (a service, a folder above services, a content page, a policy) published, unpublished,
+# moved or deleted (post_delete of Page: deleting any page deletes its Page row), a view
+# restriction added or removed, a taxonomy term or an organisation saved or deleted.
+page_published.connect(cache_generation.bump_on_signal, dispatch_uid="cache_page_published")
+page_unpublished.connect(cache_generation.bump_on_signal, dispatch_uid="cache_page_unpublished")
+post_page_move.connect(cache_generation.bump_on_signal, dispatch_uid="cache_page_moved")
+post_delete.connect(cache_generation.bump_on_signal, sender=Page, dispatch_uid="cache_page_deleted")
+for _model in (PageViewRestriction, Organisation, *(v.model for v in VOCABULARIES)):
+    _uid = f"cache_{_model._meta.label_lower}"
+    post_save.connect(cache_generation.bump_on_signal, sender=_model, dispatch_uid=f"{_uid}_saved")
+    post_delete.connect(
+        cache_generation.bump_on_signal, sender=_model, dispatch_uid=f"{_uid}_deleted"
+    )

@@ -6,7 +6,7 @@
   label in settings.
 - `frontend` reads and writes data only through the GraphQL API (frontend/api.py): it
   imports none of the domain apps, from cms only `cms.api.views` (execute_in_process, the
-  in-process transport), and nothing that reads the database itself (the ORM, Wagtail,
+  in-process transport) and `cms.cache_generation` (cache keys), and nothing that reads the database itself (the ORM, Wagtail,
   models, the GraphQL schema); its templates load no Wagtail tag library.
 - No import circle between the first-party packages' modules at import time.
 """
@@ -21,7 +21,9 @@ DOMAIN_APPS = ("services", "policies", "translations", "search", "content")
 # What the frontend must not import: the domain apps and whatever reads the database or
 # the schema instead of sending a document.
 FRONTEND_FORBIDDEN_APPS = DOMAIN_APPS
-FRONTEND_ALLOWED_CMS = ("cms.api.views",)
+# cms.cache_generation: the publication generation in the shared cache (no database), part
+# of the keys of the frontend's cached vocabularies and menu (docs/operations.md, "Caching").
+FRONTEND_ALLOWED_CMS = ("cms.api.views", "cms.cache_generation")
 FRONTEND_FORBIDDEN_LIBRARIES = (
     "django.db",
     "wagtail",

@@ -51,7 +51,7 @@ from graphql.validation import ValidationContext
 from cms.failure import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, is_unavailable
 from graphql import OperationType, execute, parse, validate, validate_schema
 
-from . import rate_limit
+from . import persisted, rate_limit
 from .auth import ApiAuthenticationError, bearer_user
 from .errors import (
     BAD_USER_INPUT,
@@ -207,7 +207,12 @@ class GraphQLView(BaseGraphQLView):
         # Read by the access log (cms.observability): operation name, cost, error codes.
         request.graphql_operation = request.graphql_cost = None
         try:
-            response = self._refusal(request) or super().dispatch(request, *args, **kwargs)
+            # An anonymous persisted GET may be answered from the cache (cms.api.persisted).
+            response = self._refusal(request) or persisted.respond(
+                request,
+                self.media_type,
+                lambda: super(GraphQLView, self).dispatch(request, *args, **kwargs),
+            )
         except PermissionDenied:
             response = error_response(PERMISSION_DENIED, 403, FORBIDDEN)
         except Exception as exc:
@@ -264,6 +269,12 @@ class GraphQLView(BaseGraphQLView):
                     "CSRF check failed for a session-authenticated request.", 403, FORBIDDEN
                 )
         return None
+
+    def get_graphql_params(self, request, data):
+        """graphene-django's parameters, the query text taken from a persisted document
+        when the request names one by its hash (cms.api.persisted)."""
+        query, variables, operation_name, id = super().get_graphql_params(request, data)
+        return persisted.resolve(request, data, query), variables, operation_name, id
 
     def parse_body(self, request):
         try:

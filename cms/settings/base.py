@@ -155,6 +155,21 @@ GRAPHQL_RATE_LIMIT_ANONYMOUS = env_rate("GRAPHQL_RATE_LIMIT_ANONYMOUS", "300/m")
 GRAPHQL_RATE_LIMIT_AUTHENTICATED = env_rate("GRAPHQL_RATE_LIMIT_AUTHENTICATED", "1200/m")
 # A cache that does not answer lets requests through (django-ratelimit would refuse all).
 RATELIMIT_FAIL_OPEN = True
+# The shared cache (docs/operations.md, "Caching"): Redis through django-redis when
+# REDIS_URL is set (redis://[:password@]host:6379/0, rediss:// for TLS), which every app
+# server must share (rate limits, cached GraphQL answers, the publication generation);
+# otherwise this process's memory. CACHE_KEY_PREFIX separates sites sharing one Redis;
+# CACHE_TIMEOUT_SECONDS is how long Redis waits to connect or answer before the request
+# fails with 503 (cms/failure.py). GRAPHQL_CACHE_SECONDS: how long an anonymous persisted
+# GraphQL GET is kept and may be kept by browsers and proxies (cms/api/persisted.py; 0: off).
+REDIS_URL = env_str("REDIS_URL", "")
+if REDIS_URL and urlsplit(REDIS_URL).scheme not in ("redis", "rediss", "unix"):
+    raise ImproperlyConfigured(f"REDIS_URL must be redis://host:port/db, got {REDIS_URL!r}")
+CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "palvelumanuaali")
+CACHE_TIMEOUT_SECONDS = env_float("CACHE_TIMEOUT_SECONDS", 1.0)
+GRAPHQL_CACHE_SECONDS = env_int("GRAPHQL_CACHE_SECONDS", 60)
+if GRAPHQL_CACHE_SECONDS < 0:
+    raise ImproperlyConfigured("GRAPHQL_CACHE_SECONDS must be 0 or more")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static")))
 # A frontend deployed apart that renders previews (its /preview/ address): adds the
@@ -308,6 +323,34 @@ TEMPLATES = [
         },
     },
 ]
+
+# --- Cache (REDIS_URL above) -------------------------------------------------------------
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "TIMEOUT": 300,
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "SOCKET_CONNECT_TIMEOUT": CACHE_TIMEOUT_SECONDS,
+                "SOCKET_TIMEOUT": CACHE_TIMEOUT_SECONDS,
+                # An outage raises (503, cms/failure.py; the rate limit lets requests through).
+                "IGNORE_EXCEPTIONS": False,
+            },
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "palvelumanuaali",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "TIMEOUT": 300,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 
 # --- Database ------------------------------------------------------------------
 

@@ -30,6 +30,8 @@ from django.utils import formats, timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from cms import cache_generation
+
 from .. import api
 from ..caching import cache_page_for_visitors, cache_seconds
 from . import locale
@@ -40,7 +42,8 @@ MAX_PAGE = 5000  # offset at most 100,000 (the API's limit)
 MIN_AGE, MAX_AGE = 0, 130  # the API's range of `age`
 SUGGESTIONS = 8
 
-VOCABULARY_CACHE_KEY = "frontend:vocabularies:v1:{locale}"
+# With the publication generation (cms.cache_generation): a term or publication refreshes it.
+VOCABULARY_CACHE_KEY = "frontend:vocabularies:v1:{generation}:{locale}"
 
 # The demo catalogue's audiences (graphql/queries/catalogue-home.graphql's defaults).
 JOB_SEEKER, EMPLOYER = "job-seeker", "employer"
@@ -236,7 +239,7 @@ def filter_vocabularies(request, code) -> dict[str, dict[str, str]]:
     the locale. The same for every visitor, so kept in Django's cache per locale for
     settings.FRONTEND_CACHE_SECONDS (as long as a visitor's browser keeps the page): most
     results pages then spend one API request, catalogue-search. A failure is not kept."""
-    key = VOCABULARY_CACHE_KEY.format(locale=code)
+    key = VOCABULARY_CACHE_KEY.format(generation=cache_generation.current(), locale=code)
     found = cache.get(key)
     if found is None:
         data = api.query(request, "taxonomies", {"locale": code})

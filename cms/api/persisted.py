@@ -1,0 +1,210 @@
+"""Persisted queries and the cache of anonymous answers (docs/api.md, "Persisted queries
+and caching"; docs/operations.md, "Caching").
+
+A persisted query is one of the project's documents, graphql/queries/*.graphql
+(settings.GRAPHQL_QUERIES_DIR), addressed by the SHA-256 of the file's bytes (lowercase
+hex, what `sha256sum` prints) instead of its text:
+
+    GET /graphql/?id=<sha256>&variables=<json>&operationName=<name>
+
+or Apollo's form, `extensions={"persistedQuery": {"version": 1, "sha256Hash": "<sha256>"}}`
+(GET or POST). An unknown hash is a 400 (`PERSISTED_QUERY_NOT_FOUND`); nothing can be
+registered at run time. With `query` the request is an ordinary one.
+
+A persisted GET from an anonymous caller (no Authorization header, no signed-in session)
+is answered from Django's default cache (Redis when REDIS_URL is set) for
+settings.GRAPHQL_CACHE_SECONDS (0 turns the cache off) with `Cache-Control: public,
+max-age=<seconds>`, an `ETag`, and 304 to a matching `If-None-Match`. Only a complete
+answer (200 without errors) is kept. The key holds the publication generation
+(cms.cache_generation), the hash, the variables, the operation name, the negotiated media
+type and the language, so a publication makes every older entry unreachable. Anything
+else (POST, a signed-in or token caller, a document of UNCACHED_FIELDS such as a preview)
+runs every time, and a signed-in or token caller's GET says `Cache-Control: private,
+no-store`: its answer may hold internal data and is never stored or served from the cache.
+A cache that fails is an outage (503, cms.failure), like the rate limit's counters before it.
+"""
+
+import hashlib
+import json
+from functools import lru_cache
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from graphene_django.views import HttpError
+
+from cms import cache_generation
+from graphql import GraphQLError, OperationDefinitionNode, parse
+
+NOT_FOUND = "PersistedQueryNotFound: no document of graphql/queries/ has this SHA-256."
+# Root fields whose answer must never be cached: a preview shows unsaved content that
+# changes under the same token.
+UNCACHED_FIELDS = frozenset({"servicePreview"})
+KEY_VERSION = "v1"
+
+
+@lru_cache(maxsize=4)
+def _documents(directory: str) -> dict[str, str]:
+    """{sha256: text} of every document of the directory (read once per process)."""
+    from pathlib import Path
+
+    documents = {}
+    for path in sorted(Path(directory).glob("*.graphql")):
+        data = path.read_bytes()
+        documents[hashlib.sha256(data).hexdigest()] = data.decode("utf-8")
+    return documents
+
+
+def documents() -> dict[str, str]:
+    return _documents(str(settings.GRAPHQL_QUERIES_DIR))
+
+
+def document(sha: str) -> str | None:
+    return documents().get(sha.strip().lower())
+
+
+@lru_cache(maxsize=256)
+def _root_fields(sha: str, operation_name: str | None) -> frozenset[str] | None:
+    """The root field names of the operation that would run (None: cannot tell)."""
+    try:
+        parsed = parse(documents()[sha])
+    except (GraphQLError, KeyError):
+        return None
+    operations = [d for d in parsed.definitions if isinstance(d, OperationDefinitionNode)]
+    if operation_name:
+        operations = [o for o in operations if o.name and o.name.value == operation_name]
+    if len(operations) != 1:
+        return None
+    return frozenset(
+        getattr(selection.name, "value", "") for selection in operations[0].selection_set.selections
+    )
+
+
+def requested_hash(request, data) -> str | None:
+    """The persisted query's hash a request names (`id`, or Apollo's extensions), or None."""
+    sha = request.GET.get("id") or (data.get("id") if hasattr(data, "get") else None)
+    if not sha:
+        extensions = request.GET.get("extensions") or (
+            data.get("extensions") if hasattr(data, "get") else None
+        )
+        if isinstance(extensions, str):
+            try:
+                extensions = json.loads(extensions)
+            except ValueError:
+                return None  # refused by the view (extensions must be a JSON object)
+        persisted = extensions.get("persistedQuery") if isinstance(extensions, dict) else None
+        sha = persisted.get("sha256Hash") if isinstance(persisted, dict) else None
+    return sha if isinstance(sha, str) and sha else None
+
+
+def resolve(request, data, query):
+    """The query text to run: `query` when given, else the persisted document named;
+    HttpError 400 for an unknown hash."""
+    if query:
+        return query
+    sha = requested_hash(request, data)
+    if sha is None:
+        return query
+    text = document(sha)
+    if text is None:
+        response = HttpResponseBadRequest(NOT_FOUND)
+        raise HttpError(response, NOT_FOUND)
+    return text
+
+
+def _is_anonymous(request) -> bool:
+    if request.META.get("HTTP_AUTHORIZATION"):
+        return False
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
+def _cache_key(request, sha: str, media_type: str) -> str | None:
+    """The entry's key, or None when the request is not one to cache."""
+    variables = request.GET.get("variables") or None
+    if variables:
+        try:
+            variables = json.loads(variables)
+        except ValueError:
+            return None  # the view answers 400
+    operation_name = request.GET.get("operationName") or None
+    fields = _root_fields(sha, operation_name)
+    if fields is None or fields & UNCACHED_FIELDS:
+        return None
+    parts = json.dumps(
+        [sha, variables, operation_name, media_type, translation.get_language()],
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    digest = hashlib.sha256(parts.encode("utf-8")).hexdigest()
+    return f"graphql:{KEY_VERSION}:{cache_generation.current()}:{digest}"
+
+
+def _etag_matches(request, etag: str) -> bool:
+    header = request.META.get("HTTP_IF_NONE_MATCH", "")
+    if not header:
+        return False
+    if header.strip() == "*":
+        return True
+    opaque = etag.removeprefix("W/")
+    # Weak comparison: the gzip middleware weakens the ETag it sends ('W/"…"').
+    return any(tag.strip().removeprefix("W/") == opaque for tag in header.split(","))
+
+
+def _public_response(request, entry: dict) -> HttpResponse:
+    seconds = settings.GRAPHQL_CACHE_SECONDS
+    if _etag_matches(request, entry["etag"]):
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(entry["body"], status=entry["status"])
+        response["Content-Type"] = "application/json"
+    response["ETag"] = entry["etag"]
+    response["Cache-Control"] = f"public, max-age={seconds}"
+    # A shared cache must not hand this answer to a caller with a token or a session.
+    patch_vary_headers(response, ["Accept", "Accept-Language", "Authorization", "Cookie"])
+    if entry.get("operation"):
+        request.graphql_operation = entry["operation"]
+    return response
+
+
+def _complete(body: bytes) -> bool:
+    """A GraphQL body with data and no errors (the only kind kept)."""
+    try:
+        parsed = json.loads(body)
+    except ValueError:
+        return False
+    return isinstance(parsed, dict) and not parsed.get("errors") and "data" in parsed
+
+
+def respond(request, media_type: str, run) -> HttpResponse:
+    """The answer to a GraphQL request: `run()` (the view) unless it is an anonymous
+    persisted GET found in the cache (see the module)."""
+    if request.method != "GET":
+        return run()
+    sha = requested_hash(request, request.GET)
+    if sha is None or document(sha) is None:
+        return run()
+    if not _is_anonymous(request):
+        response = run()
+        response["Cache-Control"] = "private, no-store"
+        return response
+    key = _cache_key(request, sha.strip().lower(), media_type)
+    if key is None or settings.GRAPHQL_CACHE_SECONDS <= 0:
+        return run()
+    entry = cache.get(key)
+    if entry is None:
+        response = run()
+        body = response.content
+        if response.status_code != 200 or not _complete(body):
+            return response
+        etag = hashlib.sha256(media_type.encode() + b"\n" + body).hexdigest()[:32]
+        entry = {
+            "status": 200,
+            "body": body,
+            "etag": f'"{etag}"',
+            "operation": getattr(request, "graphql_operation", None),
+        }
+        cache.set(key, entry, settings.GRAPHQL_CACHE_SECONDS)
+    return _public_response(request, entry)
