@@ -16,6 +16,8 @@
 #   make messages-check  fail on untranslated/fuzzy/missing entries of the fi and sv catalogues
 #   make makemessages    refresh the fi and sv catalogues (translations/locale) from the source
 #   make schema  regenerate graphql/schema.graphql (the API contract)
+#   make backup  the database (pg_dump / SQLite copy) and media into backups/palvelumanuaali-<UTC time>/ with a manifest (BACKUP_DIR)
+#   make restore BACKUP=<dir>  restore a backup into an empty database (RESTORE_ARGS=--force to replace), verify, check migrations
 #   make lock    regenerate requirements.txt from the pins in pyproject.toml (rarely)
 #   make clean   remove the venv, the dev database and test/media artefacts
 #
@@ -49,6 +51,7 @@ PORT ?= 8000
 .PHONY: help venv install messages run test test-sqlite test-postgres lint check schema lock clean
 .PHONY: makemessages messages-check check-deploy serve collectstatic
 .PHONY: bench bench-frontend search-eval system-packages api-audit axe-core
+.PHONY: backup restore
 
 help:
 	@sed -n 's/^#   make /  make /p' $(firstword $(MAKEFILE_LIST))
@@ -293,6 +296,27 @@ check-deploy: $(STAMP)
 
 schema: $(STAMP)
 	$(PY) manage.py graphql_schema --out graphql/schema.graphql
+
+# --- backup and restore ---------------------------------------------------------
+
+# manage.py backup / restore (cms/backup.py; docs/operations.md "Backup and restore") on the
+# database of DATABASE_URL (else the dev SQLite db.sqlite3) and the media storage (MEDIA_ROOT,
+# or the S3 bucket), with the settings of DJANGO_SETTINGS_MODULE (default cms.settings.dev).
+# Exit codes of the commands (make reports them as "Error N"): 1 a step failed or the counts
+# differ, 2 bad arguments/configuration or a non-empty target, 3 restored but migrations pending.
+#     make backup BACKUP_DIR=/var/backups/palvelumanuaali BACKUP_ARGS="--no-media"
+#     make restore BACKUP=backups/palvelumanuaali-20260101T020000Z RESTORE_ARGS="--force"
+BACKUP_DIR ?= backups
+BACKUP_ARGS ?=
+BACKUP ?=
+RESTORE_ARGS ?=
+
+backup: $(STAMP)
+	$(PY) manage.py backup --output "$(BACKUP_DIR)" $(BACKUP_ARGS)
+
+restore: $(STAMP)
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=<backup directory> [RESTORE_ARGS=--force]" >&2; exit 2; }
+	$(PY) manage.py restore "$(BACKUP)" $(RESTORE_ARGS)
 
 # --- lock ---------------------------------------------------------------------
 
