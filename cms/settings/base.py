@@ -399,8 +399,53 @@ USE_TZ = True
 # --- Static and media --------------------------------------------------------------
 STATIC_URL = "/static/"
 MEDIA_URL = "/media/"
+# Media (documents, images): the file system (MEDIA_ROOT), or S3-compatible object storage
+# through django-storages when AWS_STORAGE_BUCKET_NAME is set, so that several app servers
+# share them (docs/operations.md "Media storage"). The bucket stays private: documents are
+# streamed through Wagtail's permission-checked serve view (WAGTAILDOCS_SERVE_METHOD below),
+# never linked from the bucket; a URL the storage makes (an image rendition's) is signed and
+# expires after AWS_QUERYSTRING_EXPIRE seconds. boto3 takes the keys from AWS_ACCESS_KEY_ID
+# and AWS_SECRET_ACCESS_KEY, or else from its own chain (instance role, ~/.aws).
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME", "")
+AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL", "") or None
+AWS_S3_REGION_NAME = env_str("AWS_S3_REGION_NAME", "") or None
+AWS_S3_ADDRESSING_STYLE = env_str("AWS_S3_ADDRESSING_STYLE", "") or None
+AWS_LOCATION = env_str("AWS_LOCATION", "")
+AWS_QUERYSTRING_EXPIRE = env_int("AWS_QUERYSTRING_EXPIRE", 3600)
+if AWS_S3_ENDPOINT_URL and urlsplit(AWS_S3_ENDPOINT_URL).scheme not in ("http", "https"):
+    raise ImproperlyConfigured(
+        f"AWS_S3_ENDPOINT_URL must be an http(s) URL, got {AWS_S3_ENDPOINT_URL!r}"
+    )
+if AWS_S3_ADDRESSING_STYLE not in (None, "path", "virtual", "auto"):
+    raise ImproperlyConfigured(
+        f"AWS_S3_ADDRESSING_STYLE must be path, virtual or auto, got {AWS_S3_ADDRESSING_STYLE!r}"
+    )
+if AWS_QUERYSTRING_EXPIRE < 1:
+    raise ImproperlyConfigured("AWS_QUERYSTRING_EXPIRE must be at least 1 (seconds)")
+if bool(env_str("AWS_ACCESS_KEY_ID")) != bool(env_str("AWS_SECRET_ACCESS_KEY")):
+    raise ImproperlyConfigured("Set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither")
+if AWS_STORAGE_BUCKET_NAME:
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": AWS_S3_ENDPOINT_URL,
+            "region_name": AWS_S3_REGION_NAME,
+            "addressing_style": AWS_S3_ADDRESSING_STYLE,
+            "location": AWS_LOCATION,
+            "signature_version": "s3v4",
+            # No ACL on objects: they are as private as the bucket (public access blocked).
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": AWS_QUERYSTRING_EXPIRE,
+            # A second upload named like the first gets a new name, as on the file system.
+            "file_overwrite": False,
+        },
+    }
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
