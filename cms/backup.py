@@ -240,7 +240,7 @@ def _archive_media(target: Path, copy_bucket: bool) -> dict:
                         tar.add(path, arcname=str(path.relative_to(root)), recursive=False)
                         count += 1
         return {"storage": "filesystem", "file": target.name, "files": count}
-    bucket = getattr(settings, "AWS_STORAGE_BUCKET_NAME", "") or ""
+    bucket = getattr(media_storage(), "bucket_name", "") or ""
     if not copy_bucket:
         return {
             "storage": kind,

@@ -199,3 +199,35 @@ def test_a_second_upload_with_the_same_name_does_not_overwrite(s3):
     # Any URL the storage itself makes is signed and expiring (image renditions).
     url = default_storage.url(first)
     assert "X-Amz-Signature=" in url and "X-Amz-Expires=3600" in url
+
+
+def test_backup_of_s3_media_notes_the_bucket_or_copies_it(s3, tmp_path):
+    """Without --copy-bucket the manifest points at bucket versioning; with it the objects
+    are archived, and a restore puts them back into the bucket."""
+    import tarfile
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from cms import backup
+
+    default_storage.save("documents/a.txt", ContentFile(b"alpha"))
+    default_storage.save("images/b.png", ContentFile(b"\x89PNG beta"))
+    noted = backup.backup(tmp_path / "noted")
+    assert noted.manifest["media"]["file"] is None
+    assert noted.manifest["media"]["bucket"] == BUCKET
+    assert "versioning" in noted.manifest["media"]["note"]
+    assert "media.tar.gz" not in noted.manifest["files"]
+
+    copied = backup.backup(tmp_path / "copied", copy_bucket=True)
+    assert copied.manifest["media"]["files"] == 2
+    with tarfile.open(copied.directory / "media.tar.gz") as tar:
+        assert sorted(tar.getnames()) == ["documents/a.txt", "images/b.png"]
+
+    with pytest.raises(backup.BackupError, match="already exists"):
+        backup._restore_media(copied.directory, copied.manifest["media"], force=False)
+    s3.delete_object(Bucket=BUCKET, Key="documents/a.txt")
+    s3.put_object(Bucket=BUCKET, Key="images/b.png", Body=b"changed")
+    backup._restore_media(copied.directory, copied.manifest["media"], force=True)
+    assert s3.get_object(Bucket=BUCKET, Key="documents/a.txt")["Body"].read() == b"alpha"
+    assert s3.get_object(Bucket=BUCKET, Key="images/b.png")["Body"].read() == b"\x89PNG beta"
