@@ -20,7 +20,6 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -36,6 +35,7 @@ from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import SIMPLE_TEXT_FEATURES
+from cms.edit_conflicts import ConflictCheckingPageForm
 from cms.roles import EDIT_INTERNAL, PageScope, roles_that_publish_and_approve
 from search.opensearch import ANALYSED_FIELD
 from services.blocks import DescriptionBlock, InternalBlock, ResourcesBlock, TimeAndPlaceBlock
@@ -110,8 +110,9 @@ class Lifecycle(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
-class ServicePageForm(WagtailAdminPageForm):
-    """Cross-field rules of a service, checked on every save (drafts included)."""
+class ServicePageForm(ConflictCheckingPageForm):
+    """Cross-field rules of a service, checked on every save (drafts included); a form
+    opened from an older revision is refused (cms/edit_conflicts.py)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
