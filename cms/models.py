@@ -481,6 +481,8 @@ class OutgoingEmail(models.Model):
     recipient = models.EmailField(_("recipient"), max_length=254)
     subject = models.TextField(_("subject"))
     body = models.TextField(_("body"))
+    # The HTML alternative of a message that has one (Wagtail's and Django's own e-mails).
+    html_body = models.TextField(blank=True)
     from_email = models.CharField(max_length=254, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING

@@ -18,6 +18,11 @@ daily command queues nothing twice). `deliver` sends the due rows:
 - one message failing does not keep the others from being sent; when the server cannot
   be reached at all, the rest of the batch is postponed (each row's attempt counted).
 
+Django's and Wagtail's own e-mail (password resets, Wagtail's workflow and comment notices)
+takes the same way: `EMAIL_BACKEND` is `OutboxEmailBackend`, which queues each message per
+recipient; the outbox sends with `MAIL_TRANSPORT` (the `EMAIL_BACKEND` environment variable:
+SMTP unless told otherwise).
+
 When rows are sent depends on `MAIL_DELIVERY`: `on_commit` (the default) tries right
 after the transaction that queued them commits and leaves failures to the scheduled
 sender (`manage.py send_outbox`, deploy/systemd); `queue` leaves everything to the
@@ -38,7 +43,9 @@ from dataclasses import dataclass, field
 from email.utils import parseaddr
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.exceptions import ImproperlyConfigured
+from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -86,7 +93,13 @@ def _key(key: str | None) -> str | None:
 
 # --- Queueing ------------------------------------------------------------------------------
 def enqueue(
-    recipient: str, subject: str, body: str, *, key: str | None = None, from_email: str = ""
+    recipient: str,
+    subject: str,
+    body: str,
+    *,
+    key: str | None = None,
+    from_email: str = "",
+    html_body: str = "",
 ) -> OutgoingEmail | None:
     """Queue one message to one address in the current transaction.
 
@@ -101,6 +114,7 @@ def enqueue(
                 recipient=recipient,
                 subject=" ".join(subject.split()),
                 body=body,
+                html_body=html_body,
                 from_email=from_email,
                 next_attempt_at=timezone.now(),
             )
@@ -222,7 +236,7 @@ def message_id(row: OutgoingEmail) -> str:
 
 
 def _message(row: OutgoingEmail, smtp) -> EmailMessage:
-    return EmailMessage(
+    message = EmailMultiAlternatives(
         row.subject,
         row.body,
         row.from_email or settings.DEFAULT_FROM_EMAIL,
@@ -230,6 +244,9 @@ def _message(row: OutgoingEmail, smtp) -> EmailMessage:
         headers={"Message-ID": message_id(row)},
         connection=smtp,
     )
+    if row.html_body:
+        message.attach_alternative(row.html_body, "text/html")
+    return message
 
 
 def _describe(exc: BaseException) -> str:
@@ -275,8 +292,16 @@ def _mark_failed(row, token, error: str, report: DeliveryReport) -> None:
     OutgoingEmail.objects.filter(pk=row.pk, claim=token).update(**values)
 
 
+def transport() -> str:
+    """The backend the outbox sends with (never the outbox's own)."""
+    backend = getattr(settings, "MAIL_TRANSPORT", "django.core.mail.backends.smtp.EmailBackend")
+    if backend == f"{__name__}.OutboxEmailBackend":
+        raise ImproperlyConfigured("MAIL_TRANSPORT (EMAIL_BACKEND variable) cannot be the outbox")
+    return backend
+
+
 def _open():
-    smtp = get_connection(fail_silently=False)
+    smtp = get_connection(backend=transport(), fail_silently=False)
     smtp.open()
     return smtp
 
@@ -353,3 +378,30 @@ def counts() -> dict[str, int]:
 
     rows = OutgoingEmail.objects.values_list("status").annotate(n=Count("pk")).order_by()
     return {status: n for status, n in rows}
+
+
+class OutboxEmailBackend(BaseEmailBackend):
+    """Django's EMAIL_BACKEND: every message Django or Wagtail sends (send_mail, password
+    resets, workflow notices) is queued, one row per recipient, in the current transaction."""
+
+    def send_messages(self, email_messages):
+        queued = 0
+        for message in email_messages:
+            html = next(
+                (
+                    content
+                    for content, mimetype in getattr(message, "alternatives", []) or []
+                    if mimetype == "text/html"
+                ),
+                "",
+            )
+            for recipient in message.recipients():
+                if enqueue(
+                    recipient,
+                    str(message.subject),
+                    str(message.body),
+                    from_email=message.from_email or "",
+                    html_body=str(html),
+                ):
+                    queued += 1
+        return queued

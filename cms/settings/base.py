@@ -229,7 +229,11 @@ SENTRY_TRACES_SAMPLE_RATE = env_float("SENTRY_TRACES_SAMPLE_RATE", 0.0)
 if not 0 <= SENTRY_TRACES_SAMPLE_RATE <= 1:
     raise ImproperlyConfigured("SENTRY_TRACES_SAMPLE_RATE must be between 0 and 1")
 
-EMAIL_BACKEND = EMAIL_URL_BACKEND
+# Every e-mail goes through the outbox (cms/outbox.py): Django's and Wagtail's own (password
+# resets, workflow notices) are queued like ours, and the outbox sends them with
+# MAIL_TRANSPORT, the backend the EMAIL_BACKEND variable names (SMTP by default).
+EMAIL_BACKEND = "cms.outbox.OutboxEmailBackend"
+MAIL_TRANSPORT = EMAIL_URL_BACKEND
 
 # --- Applications --------------------------------------------------------------
 INSTALLED_APPS = [

@@ -4,6 +4,7 @@ from .base import SECRET_KEY, env_bool
 DEBUG = env_bool("DJANGO_DEBUG", True)
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-do-not-use-in-production"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# The outbox (cms/outbox.py) sends to the console.
+MAIL_TRANSPORT = "django.core.mail.backends.console.EmailBackend"
 GRAPHIQL_ENABLED = env_bool("GRAPHIQL_ENABLED", True)
 GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", True)

@@ -7,7 +7,10 @@ from .base import DATABASE_URL
 DEBUG = False
 SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+# Django's test setup makes EMAIL_BACKEND locmem (mail.outbox) whatever this says; the
+# outbox (cms/outbox.py) sends there too.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MAIL_TRANSPORT = "django.core.mail.backends.locmem.EmailBackend"
 # Queued e-mail is sent inside the queueing transaction: a test's transaction never commits,
 # so on_commit would never send (tests/ops/test_outbox.py tests the other modes).
 MAIL_DELIVERY = "immediate"

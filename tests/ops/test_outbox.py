@@ -323,9 +323,7 @@ def test_a_failing_service_does_not_stop_the_others(
 
 
 # --- what maintainers see -----------------------------------------------------------------------
-def test_maintainers_see_failed_messages_in_the_admin_and_nobody_else_does(
-    queue_only, smtp, login
-):
+def test_maintainers_see_failed_messages_in_the_admin_and_nobody_else_does(queue_only, smtp, login):
     row = outbox.enqueue("lost@example.fi", "Reminder about a service", "Body")
     smtp.down()
     for _ in range(4):
@@ -347,3 +345,34 @@ def test_maintainers_see_failed_messages_in_the_admin_and_nobody_else_does(
         assert other.get("/admin/outbox/").status_code in (302, 403)
         assert other.get(f"/admin/outbox/inspect/{row.pk}/").status_code in (302, 403)
         assert "/admin/outbox/" not in other.get("/admin/").content.decode()
+
+
+# --- Django's and Wagtail's own e-mail ----------------------------------------------------------
+def test_django_s_own_mail_goes_through_the_outbox(settings, queue_only, smtp, clock, mailoutbox):
+    from django.core.mail import EmailMultiAlternatives, send_mail
+
+    settings.EMAIL_BACKEND = "cms.outbox.OutboxEmailBackend"  # base.py's (tests use locmem)
+    smtp.down()
+    assert send_mail("Reset", "Plain", None, ["a@example.fi", "b@example.fi"]) == 2
+    message = EmailMultiAlternatives("Notice", "Plain text", "noreply@example.fi", ["c@example.fi"])
+    message.attach_alternative("<p>HTML</p>", "text/html")
+    message.send()
+    assert OutgoingEmail.objects.count() == 3 and mailoutbox == []
+
+    outbox.deliver()  # the server is down: nothing lost
+    assert set(OutgoingEmail.objects.values_list("status", flat=True)) == {"pending"}
+    smtp.up()
+    clock.advance(minutes=1)
+    assert outbox.deliver().sent == 3
+    by_recipient = {m.to[0]: m for m in mailoutbox}
+    assert set(by_recipient) == {"a@example.fi", "b@example.fi", "c@example.fi"}
+    assert by_recipient["c@example.fi"].alternatives[0][0] == "<p>HTML</p>"
+    assert by_recipient["c@example.fi"].from_email == "noreply@example.fi"
+
+
+def test_the_outbox_never_sends_through_itself(settings):
+    from django.core.exceptions import ImproperlyConfigured
+
+    settings.MAIL_TRANSPORT = "cms.outbox.OutboxEmailBackend"
+    with pytest.raises(ImproperlyConfigured):
+        outbox.transport()
