@@ -14,7 +14,7 @@
 | GUNICORN_KEEPALIVE | 5 | seconds an idle keep-alive connection stays open (longer than a load balancer's idle timeout in front) |
 | GUNICORN_MAX_REQUESTS | 1000 | a worker is replaced after this many requests (0: never) |
 | GUNICORN_MAX_REQUESTS_JITTER | 100 | up to this many more, so workers are not all replaced at once |
-| GUNICORN_ACCESS_LOG | - (stdout) | access log: -, a file, or off |
+| GUNICORN_ACCESS_LOG | off | gunicorn's access log: -, a file, or off (off by default: its request line carries query strings, e.g. a preview's token; the app writes its own request log, cms/observability.py) |
 | GUNICORN_ERROR_LOG | - (stderr) | gunicorn's own log: -, or a file |
 | GUNICORN_LOG_LEVEL | info | gunicorn's log level |
 
@@ -99,7 +99,7 @@ keepalive = _int("GUNICORN_KEEPALIVE", 5, minimum=0)
 max_requests = _int("GUNICORN_MAX_REQUESTS", 1000, minimum=0)
 max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 100, minimum=0)
 
-_access_log = _env("GUNICORN_ACCESS_LOG", "-")
+_access_log = _env("GUNICORN_ACCESS_LOG", "off")
 accesslog = None if _access_log.lower() in ("off", "none", "0", "false") else _access_log
 # The request line, status, size, referrer, user agent and the time taken in milliseconds.
 access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms'

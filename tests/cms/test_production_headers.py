@@ -76,7 +76,8 @@ def test_production_security_settings(tmp_path, env, hsts):
         "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,
         "SECURE_HSTS_PRELOAD": True,
         "SECURE_SSL_REDIRECT": True,
-        "SECURE_REDIRECT_EXEMPT": [],
+        # Prometheus may scrape /metrics on the app's port (token-protected; docs/operations.md).
+        "SECURE_REDIRECT_EXEMPT": [r"^metrics$"],
         "SESSION_COOKIE_SECURE": True,
         "CSRF_COOKIE_SECURE": True,
         "SECURE_REFERRER_POLICY": "same-origin",

@@ -121,7 +121,9 @@ def test_the_token_is_sent_but_a_visitor_stays_anonymous(settings, api_server, v
 
     remote = over_http(settings, api_server, visitor(), "service-page", variables, raw_key)
     assert api_server.seen[-1]["HTTP_AUTHORIZATION"] == f"Bearer {raw_key}"
-    assert remote["me"] is None and remote["service"]["internal"] is None
+    # Sent with internal false: the field is not even selected.
+    assert remote["me"] is None and remote["service"].get("internal") is None
+    assert "internal" not in remote["service"]
     assert remote["service"]["title"] == service.title
     # staff-detail asks for `internal` without a variable: still null on the way back.
     staff = over_http(settings, api_server, visitor(), "staff-detail", variables, raw_key)
