@@ -313,7 +313,7 @@ class GraphQLView(BaseGraphQLView):
             raise _bad_request("Variables must be a JSON object.")
         if operation_name is not None and not isinstance(operation_name, str):
             raise _bad_request("operationName must be a string.")
-        _extensions(request, data)  # nothing reads them yet: only refused when malformed
+        _extensions(request, data)  # refused when malformed (persistedQuery: cms.api.persisted)
         if query:
             size, limit = len(query.encode("utf-8")), settings.GRAPHQL_MAX_QUERY_BYTES
             if size > limit:

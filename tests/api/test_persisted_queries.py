@@ -230,3 +230,21 @@ def test_a_deleted_service_reaches_the_next_get():
     assert page.title in titles(get())
     page.delete()
     assert page.title not in titles(get())
+
+
+def test_a_content_page_or_policy_changing_publication_reaches_the_next_get():
+    from content.models import ContentPage
+    from policies.models.pages import PolicyPage
+
+    document = {"id": sha("content-pages"), "variables": json.dumps({"locale": "fi"})}
+    page = ContentPage.objects.live().public().filter(locale__language_code="fi").first()
+    first = get(document)
+    assert page.title in {item["title"] for item in first.json()["data"]["contentPages"]["items"]}
+    page.unpublish()
+    second = get(document)
+    assert page.title not in {i["title"] for i in second.json()["data"]["contentPages"]["items"]}
+
+    policy = PolicyPage.objects.live().first()
+    generation = cache_generation.current()
+    policy.unpublish()
+    assert cache_generation.current() != generation
