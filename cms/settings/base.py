@@ -115,7 +115,7 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 if EMAIL_USE_TLS and EMAIL_USE_SSL:
     raise ImproperlyConfigured("Set EMAIL_USE_TLS or EMAIL_USE_SSL, not both")
-EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 # The outbox (cms/outbox.py, docs/operations.md "Scheduled jobs and e-mail"): when queued
 # e-mail is sent (on_commit: right after the transaction commits, failures retried by
 # `manage.py send_outbox`; queue: only by send_outbox), and the retries of a failure.
