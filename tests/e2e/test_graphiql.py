@@ -7,7 +7,9 @@ CSP violation or script error. The page's HTML: tests/api/test_graphiql_offline.
 
 import pytest
 
-pytestmark = pytest.mark.e2e
+# serialized_rollback: the live server's flush must not re-create content types under the
+# next browser test's restored demo world (tests/e2e/conftest.py).
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 WATCH = """
 window.__cspViolations = [];
@@ -42,10 +44,9 @@ def test_graphiql_works_offline_under_the_csp(browser, live_server, settings):
         page.keyboard.press("Control+A")
         page.keyboard.type("{ __typename }")
         page.locator(".graphiql-execute-button").click()
-        page.wait_for_function(
-            "document.querySelector('.result-window')?.innerText.includes('Query')",
-            timeout=10_000,
-        )
+        # A selector, not wait_for_function: that evaluates a string in the page, which the
+        # page's own CSP (no 'unsafe-eval') rightly refuses.
+        page.wait_for_selector(".result-window:has-text('Query')", timeout=10_000)
         problems += page.evaluate("window.__cspViolations")
     finally:
         context.close()
