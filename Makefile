@@ -7,6 +7,8 @@
 #   make axe-core  install the browser tests' pinned axe-core (npm ci in tests/e2e/axe; make test does)
 #   make bench   API benchmark: GraphQL vs Wagtail API v2 vs raw ORM (SQLite, PostgreSQL)
 #   make bench-frontend  frontend benchmark: API requests per page, server time vs API time, caching
+#   make loadtest   gunicorn (production settings) on a throwaway PostgreSQL, 50 clients: req/s, p50/p95/p99, errors (LOAD_ARGS)
+#   make faulttest  backends terminated twice and PostgreSQL restarted during a load run: errors, recovery (LOAD_ARGS)
 #   make search-eval  search quality: recall@10, MRR and zero results of the judged queries
 #   make api-audit  GraphQL-over-HTTP conformance audit (graphql-http, Node) against a live server
 #   make system-packages  install Voikko (Finnish search) with apt-get when root, else explain
@@ -43,6 +45,8 @@ REQUIRE_POSTGRES ?=
 LOCK_OUT ?= requirements.txt
 # Arguments for the API benchmark, e.g. `make bench BENCH_ARGS="--db sqlite --sizes 337"`.
 BENCH_ARGS ?=
+# Arguments for the load and fault tests, e.g. `make loadtest LOAD_ARGS="--sizes 337,20000 --duration 30"`.
+LOAD_ARGS ?=
 # Arguments for the search evaluation, e.g. `make search-eval SEARCH_EVAL_ARGS="--db postgres --floors"`.
 SEARCH_EVAL_ARGS ?=
 # The loopback port `make run` serves on, e.g. `make run PORT=8010`.
@@ -51,6 +55,7 @@ PORT ?= 8000
 .PHONY: help venv install messages run test test-sqlite test-postgres lint check schema lock clean
 .PHONY: makemessages messages-check check-deploy serve collectstatic
 .PHONY: bench bench-frontend search-eval system-packages api-audit axe-core
+.PHONY: loadtest faulttest
 .PHONY: backup restore
 
 help:
@@ -254,6 +259,20 @@ bench: $(STAMP)
 # .bench/; --sizes 337,20000 for the big ones). Never fails on a miss.
 bench-frontend: $(STAMP)
 	$(PY) -m tests.benchmarks.frontend $(BENCH_ARGS)
+
+# Load test (tests/benchmarks/load.py, issue 15): gunicorn with the production settings
+# (GUNICORN_WORKERS=4) on a throwaway PostgreSQL cluster restored from .bench/ (337 services
+# by default; --sizes 5000,20000 when their dumps exist, --seed to seed), 50 clients for 60 s
+# per phase: /healthz, the public mix by POST, the mix and the listing as cached persisted
+# GETs. Prints req/s, p50/p95/p99, errors, ratios and PASS/MISS; never fails on a miss.
+loadtest: $(STAMP)
+	$(PY) -m tests.benchmarks.load $(LOAD_ARGS)
+
+# Fault test (tests/benchmarks/faults.py): the same server and mix (POST) for 36 s, every
+# backend terminated at 8 s and 16 s, PostgreSQL restarted at 24 s. Prints errors per
+# window, recovery time and errors answered as 200, PASS/MISS; never fails on a miss.
+faulttest: $(STAMP)
+	$(PY) -m tests.benchmarks.faults $(LOAD_ARGS)
 
 # Search quality (tests/search_eval/): the judged queries through /graphql/ on the demo
 # catalogue (SQLite by default; the seeded database is cached in .bench/). Prints recall@10,
