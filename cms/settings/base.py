@@ -372,6 +372,14 @@ def database(url: str) -> dict:
 
 
 DATABASES = {"default": database(DATABASE_URL or f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+# Optional read replica (docs/operations.md, "Scaling out"): anonymous GraphQL queries read
+# from it (cms/db_router.py); everything else, and every write, uses default. In tests it
+# mirrors the test database.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = {**database(DATABASE_REPLICA_URL), "TEST": {"MIRROR": "default"}}
+    DATABASE_ROUTERS = ["cms.db_router.ReplicaRouter"]
+    MIDDLEWARE = [*MIDDLEWARE, "cms.db_router.ReplicaReadsMiddleware"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
