@@ -47,6 +47,7 @@ MIX = ("catalogue-listing", "customer-detail", "search", "taxonomies")
 BASELINE_MIX_RPS = 54.0  # the measurement at 5,000 services, nothing cached
 CACHED_MIX_TARGET = 20.0  # x the baseline
 CACHED_LISTING_TARGET = 1.1  # x the trivial response's latency
+SERVER_LOG = api.CACHE / "loadtest-server.log"  # gunicorn's and the app's log (appended)
 LOCALES = ("fi", "sv", "en")
 SEARCH_WORDS = ("työnhakuvalmennus", "työkokeilu", "koulutus")
 
@@ -98,9 +99,17 @@ class Server:
             env=self.env,
             check=True,
         )
-        self.proc = subprocess.Popen(
-            [gunicorn, "-c", "gunicorn.conf.py"], cwd=ROOT, env=self.env, start_new_session=True
-        )
+        api.CACHE.mkdir(exist_ok=True)
+        log(f"gunicorn on 127.0.0.1:{self.port}, its log in {SERVER_LOG}")
+        with open(SERVER_LOG, "ab") as out:
+            self.proc = subprocess.Popen(
+                [gunicorn, "-c", "gunicorn.conf.py"],
+                cwd=ROOT,
+                env=self.env,
+                start_new_session=True,
+                stdout=out,
+                stderr=out,
+            )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
