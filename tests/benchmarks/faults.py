@@ -17,7 +17,8 @@ recovery time of each fault (from the fault to the first success answered after 
 last error it caused; 0 when no client saw an error), and whether any failed request was answered as HTTP 200 (a 200 whose body
 has GraphQL errors or "Internal error"). Targets: no error from a terminated backend
 (a read on a dropped connection is retried once), recovery within 2 s, no error as 200.
-Never fails on a miss (exit 0).
+Never fails on a miss (exit 0). The options are make loadtest's; --duration does not
+apply (the timetable above is fixed).
 """
 
 import os
