@@ -20,6 +20,7 @@ import json
 
 from django.conf import settings
 from django.db import connections
+from django.utils.connection import ConnectionDoesNotExist
 
 REPLICA = "replica"
 _reads_on_replica = contextvars.ContextVar("reads_on_replica", default=False)
@@ -31,9 +32,17 @@ def _in_transaction(alias: str = "default") -> bool:
     return any(not getattr(block, "_from_testcase", False) for block in connection.atomic_blocks)
 
 
+def _replica_configured() -> bool:
+    try:
+        connections[REPLICA]
+    except ConnectionDoesNotExist:
+        return False
+    return True
+
+
 class ReplicaRouter:
     def db_for_read(self, model, **hints):
-        if _reads_on_replica.get() and REPLICA in settings.DATABASES and not _in_transaction():
+        if _reads_on_replica.get() and _replica_configured() and not _in_transaction():
             return REPLICA
         return "default"
 
