@@ -16,7 +16,7 @@ request, 401, 403, 405, 429) depends on it:
 | `data` (errors inside fields or none), partial data included | 200 | 200 |
 | no `data`: the query does not parse or validate, bad variables, limits, cost | 400 | 200 |
 | no `data` or `data` null, and every error a server fault (INTERNAL) | 500 | 500 |
-| no `data` or `data` null, every error a server fault, one UNAVAILABLE | 503 | 503 |
+| an UNAVAILABLE error anywhere (its partial `data` is dropped: `data` null) | 503 | 503 |
 
 The application/json column follows the spec's legacy rule for request errors (a
 well-formed request gets 200, whatever GraphQL errors it has); a fault of the server is
@@ -68,8 +68,10 @@ def graphql_status(media_type: str, has_data: bool, data_is_null: bool, codes: l
 
     `has_data`: the response has a `data` entry (execution started); `codes`: the
     `extensions.code` of each of its errors."""
+    if UNAVAILABLE in codes:
+        return 503  # an outage: the view sends no partial data with it
     faults_only = bool(codes) and all(code in SERVER_FAULTS for code in codes)
-    fault_status = 503 if UNAVAILABLE in codes else 500
+    fault_status = 500
     if not has_data:
         if faults_only:
             return fault_status

@@ -301,9 +301,16 @@ class GraphQLView(BaseGraphQLView):
     def execute_graphql_request(
         self, request, data, query, variables, operation_name, show_graphiql=False
     ):
-        self._result = result = self._execute_request(
+        result = self._execute_request(
             request, data, query, variables, operation_name, show_graphiql
         )
+        if result is not None and any(
+            error_code(error) == UNAVAILABLE for error in result.errors or []
+        ):
+            # An outage (the database or the cache) while resolving: whatever data came
+            # back is incomplete, so none is sent and the response is a 503 (cms/api/http.py).
+            result = ExecutionResult(data=None, errors=result.errors)
+        self._result = result
         return result
 
     def _execute_request(self, request, data, query, variables, operation_name, show_graphiql):

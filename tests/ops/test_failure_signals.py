@@ -55,6 +55,28 @@ def test_graphql_answers_503_when_the_database_is_down(database_down, accept, co
     assert "Connection refused" not in error["message"]  # nothing of the failure leaks
 
 
+@pytest.mark.parametrize("accept", [None, GRJ])
+def test_an_outage_midway_is_a_503_without_its_partial_data(accept):
+    """The database goes down after the first field answered (make faulttest's restart:
+    `{"data": {"service": null}}` with an UNAVAILABLE error was a 200): no partial data,
+    a 503."""
+    calls = []
+
+    def down_after_the_first(execute, sql, params, many, context):
+        calls.append(sql)
+        if len(calls) > 1:
+            raise OperationalError("server closed the connection unexpectedly")
+        return execute(sql, params, many, context)
+
+    query = "{ a: services(limit: 1) { totalCount } b: services(limit: 2) { totalCount } }"
+    with connection.execute_wrapper(down_after_the_first):
+        response = post(query, accept)
+    body = response.json()
+    assert response.status_code == 503, body
+    assert body["data"] is None
+    assert {e["extensions"]["code"] for e in body["errors"]} == {"UNAVAILABLE"}
+
+
 def test_graphql_over_get_answers_503_too(database_down):
     response = Client().get("/graphql/", {"query": LISTING}, HTTP_ACCEPT=GRJ)
     assert response.status_code == 503
