@@ -27,7 +27,7 @@ import socket
 import uuid
 from contextlib import contextmanager
 
-from django.db import DEFAULT_DB_ALIAS, IntegrityError, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, OperationalError, connections, transaction
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
@@ -136,6 +136,17 @@ class Lock:
 
     # --- the lock row -------------------------------------------------------------------------
     def _acquire_row(self) -> None:
+        try:
+            self._take_row()
+        except OperationalError as exc:
+            # SQLite: another process holds the database's write lock for longer than the
+            # connection waits (e.g. the other runner rebuilding an index). Busy, not broken.
+            if "locked" not in str(exc):
+                raise
+            self.held = False
+            self.holder = f"another process writing to the database ({exc})"
+
+    def _take_row(self) -> None:
         from .models import JobLock
 
         now = timezone.now()

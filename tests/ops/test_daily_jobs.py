@@ -186,3 +186,18 @@ def test_the_systemd_units_and_cron_example_run_the_schedules():
     assert "OnUnitActiveSec=" in timer or "OnCalendar=" in timer
     cron = (ROOT / "deploy" / "cron" / "palvelumanuaali").read_text()
     assert "run_jobs daily" in cron and "run_jobs frequent" in cron
+
+
+@pytest.mark.skipif("connection.vendor == 'postgresql'")
+def test_a_database_locked_by_another_writer_counts_as_busy(monkeypatch):
+    from django.db import OperationalError
+
+    def locked(self):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(locks.Lock, "_take_row", locked)
+    with locks.exclusive("test:locked") as lock:
+        assert not lock and "database is locked" in lock.holder
+    with pytest.raises(CommandError, match="database is locked") as busy:
+        run("frequent")
+    assert busy.value.returncode == 75
