@@ -138,20 +138,33 @@ def test_the_token_is_sent_but_a_visitor_stays_anonymous(settings, api_server, v
 
 
 def test_deployed_apart_the_pages_show_nothing_internal_and_no_staff_view(
-    settings, api_server, client, user
+    settings, api_server, user
 ):
+    """The views called directly (RequestFactory): Django's test Client would reconnect
+    close_old_connections around its request and close the connection the API's thread
+    borrows (on PostgreSQL)."""
+    from django.utils import translation
+
+    from frontend.views.service import service as service_view
+    from frontend.views.staff import favourites
+
     expert = user("espoo-expert")
     _, raw_key = ApiToken.issue(expert, "frontend deployed apart")
     service = ServicePage.objects.live().filter(locale__language_code="fi").order_by("pk").first()
     internal = [str(block.value)[:30] for block in service.internal]
     settings.FRONTEND_API_URL, settings.FRONTEND_API_TOKEN = api_server.url, raw_key
-    page = client.get(f"/services/{service.pk}/?view=internal", HTTP_ACCEPT_LANGUAGE="fi")
+    request = RequestFactory().get(f"/services/{service.pk}/", {"view": "internal"})
+    request.user = AnonymousUser()
+    with translation.override("fi"):
+        page = service_view(request, service.pk)
     body = page.content.decode()
     assert page.status_code == 200 and service.title in body
     assert "svc-internal" not in body and not any(text in body for text in internal if text)
     # The staff view needs the visitor's session: not offered apart, even when signed in.
-    client.force_login(expert)
-    assert client.get("/favourites/").status_code == 404
+    staff_request = RequestFactory().get("/favourites/")
+    staff_request.user = expert
+    with translation.override("fi"):
+        assert favourites(staff_request).status_code == 404
 
 
 def test_api_errors_become_api_errors_with_their_code(settings, api_server, visitor):
