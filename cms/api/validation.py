@@ -307,10 +307,12 @@ class MaxCostRule(ValidationRule):
     def __init__(self, context):
         super().__init__(context)
         self.max_cost = settings.GRAPHQL_MAX_COST
+        self.costs: dict[OperationDefinitionNode, int] = {}  # each operation's estimate
 
     def enter_operation_definition(self, node: OperationDefinitionNode, *_args):
         root = _root_type(self.context.schema, node)
         cost = _CostWalker(self.context, node, self.variables).cost(root, node.selection_set)
+        self.costs[node] = cost
         if cost > self.max_cost:
             self.report_error(
                 api_error(
@@ -333,16 +335,24 @@ def cost_rule(variables: dict | None) -> type[MaxCostRule]:
     return type("MaxCostRule", (MaxCostRule,), {"variables": variables or {}})
 
 
-def cost_errors(schema, document, variables: dict | None) -> list[GraphQLError]:
-    """MaxCostRule's errors for one request: the rule called on each operation of an
-    already validated document, without a second full visit of the document."""
+def operation_costs(
+    schema, document, variables: dict | None
+) -> tuple[list[GraphQLError], dict[OperationDefinitionNode, int]]:
+    """MaxCostRule's errors for one request and each operation's estimated cost: the rule
+    called on each operation of an already validated document, without a second full
+    visit of the document (the view logs the cost it checked: cms.observability)."""
     errors: list[GraphQLError] = []
     context = ValidationContext(schema, document, TypeInfo(schema), errors.append)
     rule = cost_rule(variables)(context)
     for definition in document.definitions:
         if isinstance(definition, OperationDefinitionNode):
             rule.enter_operation_definition(definition)
-    return errors
+    return errors, rule.costs
+
+
+def cost_errors(schema, document, variables: dict | None) -> list[GraphQLError]:
+    """MaxCostRule's errors for one request (operation_costs without the costs)."""
+    return operation_costs(schema, document, variables)[0]
 
 
 def validation_rules() -> tuple[type[ValidationRule], ...]:

@@ -45,8 +45,7 @@ from graphene_django.views import HttpError
 from graphene_django_graphiql_static.views import GraphiQLOfflineView
 from graphql.error import GraphQLError
 from graphql.execution import ExecutionResult
-from graphql.utilities import TypeInfo, get_operation_ast
-from graphql.validation import ValidationContext
+from graphql.utilities import get_operation_ast
 
 from cms.failure import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, is_unavailable
 from graphql import OperationType, execute, parse, validate, validate_schema
@@ -66,7 +65,7 @@ from .errors import (
     internal,
 )
 from .http import CONTENT_TYPES, JSON, graphql_status, response_media_type
-from .validation import _CostWalker, cost_errors, validation_rules
+from .validation import operation_costs, validation_rules
 
 logger = logging.getLogger(__name__)
 MAX_VALIDATION_ERRORS = 20
@@ -131,16 +130,6 @@ def _extensions(request, data):
     if value is not None and not isinstance(value, dict):
         raise _bad_request(EXTENSIONS_NOT_AN_OBJECT)
     return value
-
-
-def _operation_cost(schema, document, operation, variables) -> int | None:
-    """The estimated cost (cms.api.validation) of the operation that runs, for the access
-    log (cms.observability)."""
-    if operation is None:
-        return None
-    context = ValidationContext(schema, document, TypeInfo(schema), lambda error: None)
-    root = schema.get_root_type(operation.operation)
-    return _CostWalker(context, operation, variables or {}).cost(root, operation.selection_set)
 
 
 def _response_codes(response) -> list[str]:
@@ -363,11 +352,12 @@ class GraphQLView(BaseGraphQLView):
         if errors:
             return ExecutionResult(data=None, errors=list(errors))
         # The cost depends on the variables (`limit: $limit`): per request, not cached.
-        errors = cost_errors(schema, document, variables)
+        errors, costs = operation_costs(schema, document, variables)
+        request.graphql_cost = costs.get(operation) if operation is not None else None
         if errors:
-            request.graphql_cost = (errors[0].extensions or {}).get("cost")
+            if request.graphql_cost is None:
+                request.graphql_cost = (errors[0].extensions or {}).get("cost")
             return ExecutionResult(data=None, errors=errors)
-        request.graphql_cost = _operation_cost(schema, document, operation, variables)
         if request.method.lower() == "get" and operation is not None:
             if operation.operation != OperationType.QUERY:
                 if show_graphiql:
