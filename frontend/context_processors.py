@@ -8,6 +8,9 @@ is the `site-menu` document (graphql/queries/site-menu.graphql): the same for ev
 settings.FRONTEND_MENU_CACHE_SECONDS (default 300): most pages spend no API request on it,
 the others one. When the API fails the page is shown without these links (logged), and
 the failure is not cached.
+
+The links' addresses are reversed when the menu is read and cached with it (per locale, so
+with that locale's prefix): a page renders its shell without reversing a URL per link.
 """
 
 import logging
@@ -16,6 +19,7 @@ from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
+from django.urls import reverse
 
 from cms import cache_generation
 
@@ -26,7 +30,7 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_SECONDS = 300
 # With the publication generation (cms.cache_generation): a publication refreshes the menu.
-CACHE_KEY = "frontend:site-menu:v1:{generation}:{locale}"
+CACHE_KEY = "frontend:site-menu:v2:{generation}:{locale}"
 
 
 def cache_seconds() -> int:
@@ -46,6 +50,7 @@ def _link(item) -> dict:
     organisation = item.get("organisation") or {}
     return {
         "slug": item["slug"],
+        "url": reverse("frontend:page", args=[item["slug"]]),
         "title": item["title"],
         "kind": item["kind"],
         "lang": item["locale"] if item.get("isFallback") else "",
@@ -59,6 +64,8 @@ def shape(data) -> dict:
     and the partners' privacy notices, by partner name."""
     footer = [_link(item) for item in data["footer"]["items"]]
     return {
+        "news_url": reverse("frontend:news"),
+        "privacy_url": reverse("frontend:privacy"),
         "menu": [_link(item) for item in data["menu"]["items"]],
         "help": [link for link in footer if link["kind"] in ("help", "news", "bulletin")],
         "about": [link for link in footer if link["kind"] in ("about", "accessibility")],
@@ -106,6 +113,14 @@ class SiteNavigation:
     @property
     def privacy(self) -> list[dict]:
         return self._data["privacy"]
+
+    @property
+    def news_url(self) -> str:
+        return self._data["news_url"]
+
+    @property
+    def privacy_url(self) -> str:
+        return self._data["privacy_url"]
 
 
 def site_navigation(request) -> dict:
