@@ -110,6 +110,40 @@ class Lifecycle(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
+class ResponsibilityBasis(models.TextChoices):
+    """Why the responsible municipality is responsible for a service (the agreement,
+    "Sopimuskumppaneiden roolit"; docs/responsibility.md)."""
+
+    REGIONAL = "regional", _("Regional")
+    PROCUREMENT = "procurement", _("Procurement")
+    THEMATIC = "thematic", _("Thematic")
+    NATIONAL = "national", _("National split")
+
+
+def involved_partner_errors(basis, responsible, partners) -> list[str]:
+    """What is wrong with the involved partners of a service (empty: nothing).
+
+    Only a joint procurement has involved partners; they are partner municipalities and
+    never the responsible one (which is the agreed responsible partner, from the tree)."""
+    partners = list(partners)
+    if not partners:
+        return []
+    if basis != ResponsibilityBasis.PROCUREMENT:
+        return [_("Only a joint procurement has involved partners.")]
+    errors = []
+    if any(not org.is_municipality for org in partners):
+        errors.append(_("Involved partners must be partner municipalities."))
+    if responsible is not None and any(org.pk == responsible.pk for org in partners):
+        errors.append(
+            _(
+                "%(municipality)s is the responsible partner: choose only the other partners "
+                "involved."
+            )
+            % {"municipality": responsible}
+        )
+    return errors
+
+
 class ServicePageForm(ConflictCheckingPageForm):
     """Cross-field rules of a service, checked on every save (drafts included); a form
     opened from an older revision is refused (cms/edit_conflicts.py)."""
@@ -142,6 +176,12 @@ class ServicePageForm(ConflictCheckingPageForm):
             self.instance.participating_municipalities = self.cleaned_data[
                 "participating_municipalities"
             ]
+        if "involved_partners" in self.cleaned_data:
+            self.instance.involved_partners = self.cleaned_data["involved_partners"]
+        if self.instance.responsible_municipality_id is None:
+            # A new service: save() sets it from the folder; clean() needs it already.
+            _provider, municipality = folder_organisations(self.parent_page)
+            self.instance.responsible_municipality = municipality
         super()._post_clean()
 
     def clean(self):
@@ -372,6 +412,28 @@ class ServicePage(HeadlessPreviewMixin, Page):
         verbose_name=_("municipal responsible person"),
         help_text=_("The municipal half of the update pair; assigned by the municipality."),
     )
+    responsibility_basis = models.CharField(
+        _("responsibility basis"),
+        max_length=20,
+        choices=ResponsibilityBasis.choices,
+        default=ResponsibilityBasis.REGIONAL,
+        help_text=_(
+            "Regional: the partner whose residents use it. Procurement: the partner that "
+            "procured it (a joint procurement: the agreed responsible partner). Thematic: "
+            "shared services split by competence. National split: split by the working group."
+        ),
+    )
+    involved_partners = ParentalManyToManyField(
+        "cms.Organisation",
+        blank=True,
+        limit_choices_to={"kind": "municipality"},
+        related_name="involved_services",
+        verbose_name=_("other partners involved"),
+        help_text=_(
+            "Joint procurements only: the other partner municipalities of the procurement. "
+            "Their users are told when the service is published."
+        ),
+    )
     needs_new_instructions = models.BooleanField(
         _("needs new instructions"),
         default=False,
@@ -419,6 +481,8 @@ class ServicePage(HeadlessPreviewMixin, Page):
             "implementation_types",
             "accessibility",
             "public_contacts",
+            "responsibility_basis",
+            "involved_partners",
         )
     ]
 
@@ -551,6 +615,9 @@ class ServicePage(HeadlessPreviewMixin, Page):
         FieldPanel("provider_updater"),
         FieldPanel("municipal_responsible"),
         FieldPanel("needs_new_instructions"),
+        # Agreed between the partners: set by the municipal side (docs/responsibility.md).
+        FieldPanel("responsibility_basis", permission=EDIT_INTERNAL),
+        FieldPanel("involved_partners", widget=_checkbox(), permission=EDIT_INTERNAL),
         FieldPanel("search_boost", permission=EDIT_INTERNAL),
     ]
 
@@ -585,6 +652,11 @@ class ServicePage(HeadlessPreviewMixin, Page):
             errors["price"] = _("A free service has no price. Remove the price or untick free.")
         if not self.is_free and self.price is None:
             errors["price"] = _("A service with a charge needs a price.")
+        partner_errors = involved_partner_errors(
+            self.responsibility_basis, self.responsible_municipality, self.involved_partners.all()
+        )
+        if partner_errors:
+            errors["involved_partners"] = partner_errors
         if self.residence_irrelevant and self.participating_municipalities.exists():
             errors["residence_irrelevant"] = _(
                 "Choose either 'residence does not matter' or the municipalities of residence."
