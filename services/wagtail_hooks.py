@@ -8,7 +8,7 @@ from wagtail.snippets.models import register_snippet
 
 from cms.admin_menu import MenuItemFor, has_permission
 
-from . import admin_visibility, buttons, localize_guard, panels, views
+from . import action_menu, admin_visibility, buttons, localize_guard, pair_follow_up, panels, responsibility_views, views
 from .reports import sla_report
 from .viewsets import (
     ChangeRequestViewSet,
@@ -41,6 +41,21 @@ def register_service_urls():
         ),
         path("services/<int:page_id>/add-to-list/", views.add_to_list, name="services_add_to_list"),
         path("reports/pipeline-sla/", sla_report, name="services_sla_report"),
+        path(
+            "reports/responsibility-basis/",
+            responsibility_views.basis_report,
+            name="services_basis_report",
+        ),
+        path(
+            "reports/update-pairs/",
+            responsibility_views.follow_up_report,
+            name="services_pair_follow_up",
+        ),
+        path(
+            "reports/update-pairs/reassign/",
+            responsibility_views.reassign,
+            name="services_pair_reassign",
+        ),
     ]
 
 
@@ -65,10 +80,34 @@ def register_sla_report_menu_item():
     )
 
 
+@hooks.register("register_reports_menu_item")
+def register_basis_report_menu_item():
+    return MenuItemFor(
+        _("Responsibility basis"),
+        reverse("services_basis_report"),
+        icon_name="site",
+        order=55,
+        shown_to=has_permission("wagtailadmin.access_admin"),
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_pair_follow_up_menu_item():
+    return MenuItemFor(
+        _("Update-pair follow-up"),
+        reverse("services_pair_follow_up"),
+        icon_name="group",
+        order=56,
+        shown_to=pair_follow_up.may_follow_up,
+    )
+
+
 hooks.register("register_page_header_buttons", buttons.still_accurate_button)
 hooks.register("register_page_header_buttons", buttons.open_change_requests_button)
 hooks.register("register_page_header_buttons", buttons.card_button)
 hooks.register("construct_homepage_panels", panels.holiday_notices)
+hooks.register("construct_homepage_panels", panels.pair_follow_up)
+hooks.register("construct_page_action_menu", action_menu.order_action_menu)
 
 # --- wagtail-localize's screens (services.localize_guard) --------------------------------------
 # Before wagtail-localize's own edit hook and URL patterns, so these answer first.

@@ -54,6 +54,16 @@ def publishes_everywhere(user) -> bool:
     )
 
 
+# The review's actions (name, label, opens a comment dialog), the approving one first. The
+# labels are complete: approving publishes. (Wagtail's editor menu appends "and Publish" to
+# approve actions; services.action_menu puts these labels back.)
+REVIEW_ACTIONS = (
+    ("approve", _("Approve and publish"), False),
+    ("approve", _("Approve with comment and publish"), True),
+    ("reject", _("Request changes"), True),
+)
+
+
 class MunicipalReviewTask(Task):
     """Municipal review: the responsible municipality's producers approve or request changes."""
 
@@ -71,11 +81,7 @@ class MunicipalReviewTask(Task):
 
     def get_actions(self, obj, user):
         if may_publish_and_approve(user, obj):
-            return [
-                ("reject", _("Request changes"), True),
-                ("approve", _("Approve and publish"), False),
-                ("approve", _("Approve with comment"), True),
-            ]
+            return list(REVIEW_ACTIONS)
         return []
 
     def on_action(self, task_state, user, action_name, **kwargs):
