@@ -52,17 +52,16 @@ SCHEDULES: dict[str, Schedule] = {
             Job("digests", "policy_digest"),
             # Freshness reminders, outdated, archived (services/freshness.py).
             Job("freshness", "pipeline_reminders", ("--only", "freshness")),
+            # Main users told of their services whose update pair is broken
+            # (services/pair_follow_up.py), once a day each.
+            Job("update-pair follow-up", "pair_follow_up"),
             # Wagtail's search index (admin search, OpenSearch) rewritten, so that renamed
             # taxonomy terms reach it within a day (docs/search.md, "Index maintenance"); the
             # API's own index follows every publication already.
             Job("index upkeep", "update_index", ("--verbosity", "0")),
-            # Issue 16: the retention rules of the user log run here once they exist (give
-            # the job its command then).
-            Job(
-                "user-log retention",
-                None,
-                note="the user log's retention rules (issue 16): not implemented yet",
-            ),
+            # The user log's rows older than USERLOG_RETENTION_DAYS (userlog/retention.py,
+            # docs/privacy.md "User log"); it reports how many it removed.
+            Job("user-log retention", "purge_user_log"),
             OUTBOX,
         ),
         lock_ttl=dt.timedelta(hours=6),

@@ -11,3 +11,8 @@ def register_pipeline_log_actions(actions):
     )
     actions.register_action("services.outdated", _("Mark outdated"), _("Marked outdated"))
     actions.register_action("services.archived", _("Archive"), _("Archived"))
+    actions.register_action(
+        "services.pair_reassigned",
+        _("Reassign update pair"),
+        _("Update pair reassigned"),
+    )

@@ -26,3 +26,30 @@ def holiday_notices(request, panels):
     """construct_homepage_panels: the current holiday periods' notices, first."""
     for period in HolidayPeriod.current():
         panels.insert(0, HolidayNoticePanel(period))
+
+
+class PairFollowUpPanel(Component):
+    """Main users' services whose update pair is broken (services/pair_follow_up.py)."""
+
+    order = 60
+    shown = 5
+
+    def __init__(self, follow_ups):
+        self.follow_ups = follow_ups
+
+    def render_html(self, parent_context=None):
+        from django.template.loader import render_to_string
+
+        return render_to_string(
+            "services/pair_follow_up_panel.html",
+            {"follow_ups": self.follow_ups[: self.shown], "count": len(self.follow_ups)},
+        )
+
+
+def pair_follow_up(request, panels):
+    """construct_homepage_panels: for main users (and maintainers), the broken pairs."""
+    from . import pair_follow_up as follow_up
+
+    if follow_up.may_follow_up(request.user):
+        services = follow_up.services_followed_by(request.user)
+        panels.append(PairFollowUpPanel(follow_up.broken_pairs(services)))

@@ -105,6 +105,15 @@ def review_approved(sender, instance, user=None, **kwargs):
         )
 
 
+@receiver(page_published)
+def tell_involved_partners(sender, instance, revision=None, **kwargs):
+    """A joint procurement published: its other partners are told (services/responsibility.py)."""
+    if isinstance(instance, ServicePage):
+        from .responsibility import notify_involved_partners
+
+        notify_involved_partners(instance, getattr(revision, "pk", None))
+
+
 # --- Search index ---------------------------------------------------------------------------------
 # A service's index rows follow what the public API lists (services/search_index.py): they
 # are replaced when the service is published, unpublished (archived), moved or deleted, when

@@ -8,7 +8,16 @@ from wagtail.snippets.models import register_snippet
 
 from cms.admin_menu import MenuItemFor, has_permission
 
-from . import action_menu, admin_visibility, buttons, localize_guard, pair_follow_up, panels, responsibility_views, views
+from . import (
+    action_menu,
+    admin_visibility,
+    buttons,
+    localize_guard,
+    pair_follow_up,
+    panels,
+    responsibility_views,
+    views,
+)
 from .reports import sla_report
 from .viewsets import (
     ChangeRequestViewSet,
