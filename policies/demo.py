@@ -91,18 +91,22 @@ def first_weekday(start: dt.date, weekday: int) -> dt.date:
 
 
 def meeting_schedule(year: int) -> list[tuple[dt.date, str, int]]:
-    """(date, body, n-th meeting of the body in the year) for the whole year."""
+    """(date, body, n-th meeting of the body in the year) for the whole year.
+
+    No meeting in a holiday season (`rules.meeting_dates`): the 4-week cadence goes on and
+    the meeting that falls in the summer or at Christmas is not held."""
     result = []
     for body, start, weekday in (
         (Body.WORKING_GROUP, dt.date(year, 1, 8), WEDNESDAY),
         (Body.WORKSHOP, dt.date(year, 1, 19), MONDAY),
     ):
-        day, n = first_weekday(start, weekday), 0
-        while day.year == year:
-            result.append((day, body, n))
-            day, n = day + dt.timedelta(weeks=4), n + 1
+        dates = rules.meeting_dates(
+            first_weekday(start, weekday), dt.timedelta(weeks=4), dt.date(year, 12, 31)
+        )
+        result.extend((day, body, n) for n, day in enumerate(dates))
     for n, month in enumerate((2, 5, 8, 11)):  # quarterly: the 2nd Thursday of mid-quarter
         day = first_weekday(dt.date(year, month, 1), THURSDAY) + dt.timedelta(weeks=1)
+        assert rules.holiday_season(day) is None  # mid-quarter months are never holidays
         result.append((day, Body.STEERING_GROUP, n))
     return sorted(result)
 

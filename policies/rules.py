@@ -283,3 +283,53 @@ def knowledge_transfer_sanctions(breaches: Iterable[TransferBreach]) -> list[Tra
         if seen[key] >= 2:
             result.append(breach)
     return result
+
+
+# --- Holiday seasons: no meetings ---------------------------------------------------------------
+# The agreement: "Lomakausien aikana kokoontumisia ei järjestetä". It names no dates; ours
+# (docs/policies.md): the summer season from Midsummer Eve to the end of July, and Christmas
+# to Epiphany (24.12.–6.1.).
+SUMMER = "summer"
+CHRISTMAS = "christmas"
+
+
+@dataclass(frozen=True)
+class HolidaySeason:
+    season: str  # SUMMER or CHRISTMAS
+    start: dt.date
+    end: dt.date  # inclusive
+
+    def __contains__(self, date: dt.date) -> bool:
+        return self.start <= date <= self.end
+
+
+def midsummer_eve(year: int) -> dt.date:
+    """The Friday between 19 and 25 June."""
+    june19 = dt.date(year, 6, 19)
+    return june19 + dt.timedelta(days=(4 - june19.weekday()) % 7)
+
+
+def holiday_seasons(year: int) -> list[HolidaySeason]:
+    """The holiday seasons touching `year`, in date order: the Christmas season that began
+    the year before, the summer, and the Christmas season that begins this year."""
+    return [
+        HolidaySeason(CHRISTMAS, dt.date(year - 1, 12, 24), dt.date(year, 1, 6)),
+        HolidaySeason(SUMMER, midsummer_eve(year), dt.date(year, 7, 31)),
+        HolidaySeason(CHRISTMAS, dt.date(year, 12, 24), dt.date(year + 1, 1, 6)),
+    ]
+
+
+def holiday_season(date: dt.date) -> HolidaySeason | None:
+    """The holiday season `date` falls in, or None."""
+    return next((s for s in holiday_seasons(date.year) if date in s), None)
+
+
+def meeting_dates(first: dt.date, every: dt.timedelta, until: dt.date) -> list[dt.date]:
+    """A regular meeting's dates from `first` to `until` (inclusive), every `every`, without
+    the ones in a holiday season: the cadence goes on, the meeting in the season is not held."""
+    result, day = [], first
+    while day <= until:
+        if holiday_season(day) is None:
+            result.append(day)
+        day += every
+    return result

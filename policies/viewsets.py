@@ -6,6 +6,7 @@ the inspect view (by id), the spreadsheet export and every other view that opens
 go through `policies.access.scoped`, so another partner's record is a 404.
 """
 
+from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.shortcuts import get_object_or_404
 from django.urls import path
@@ -198,12 +199,33 @@ class MeetingIndexView(ScopedIndexView):
     select_related = ("facilitator",)
 
 
+class HolidayWarningMixin:
+    """After saving, warn when the meeting falls in a holiday season (`Meeting.holiday_warning`)."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        warning = instance.holiday_warning()
+        if warning:
+            messages.warning(self.request, warning)
+        return instance
+
+
+class MeetingCreateView(HolidayWarningMixin, generic.CreateView):
+    pass
+
+
+class MeetingEditView(HolidayWarningMixin, ScopedEditView):
+    pass
+
+
 class MeetingViewSet(MonitoringViewSet):
     model = Meeting
     organisation_field = None
     icon = "date"
     menu_label = _("Meetings")
     index_view_class = MeetingIndexView
+    add_view_class = MeetingCreateView
+    edit_view_class = MeetingEditView
     list_display = ["__str__", "body", "facilitator", "topic"]
     list_filter = ["body"]
     ordering = ["-date"]

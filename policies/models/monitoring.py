@@ -93,6 +93,33 @@ class Meeting(ClusterableModel):
         if self.facilitator_id and self.body != Body.WORKSHOP:
             raise ValidationError({"facilitator": _("Only workshops have a facilitating partner.")})
 
+    @property
+    def holiday_season(self) -> rules.HolidaySeason | None:
+        return rules.holiday_season(self.date) if self.date else None
+
+    def holiday_warning(self) -> str:
+        """A warning when the meeting falls in a holiday season ("" otherwise). A warning, not
+        an error: a meeting held anyway (agreed separately) must still be recordable."""
+        season = self.holiday_season
+        if season is None:
+            return ""
+        return _(
+            "%(date)s is in %(season)s (%(start)s–%(end)s): the agreement holds no meetings "
+            "in holiday seasons. Check the date; record the meeting only if it was agreed "
+            "separately."
+        ) % {
+            "date": rules.format_date(self.date),
+            "season": HOLIDAY_SEASONS[season.season],
+            "start": rules.format_date(season.start),
+            "end": rules.format_date(season.end),
+        }
+
+
+HOLIDAY_SEASONS = {
+    rules.SUMMER: _("the summer holiday season"),
+    rules.CHRISTMAS: _("the Christmas and New Year holiday season"),
+}
+
 
 class Attendance(models.Model):
     meeting = ParentalKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
