@@ -168,6 +168,11 @@ class ServicePageForm(ConflictCheckingPageForm):
 
         for form in getattr(self, "formsets", {}).get("related_services", ()):
             limit_page_choices(form.fields["service"], self.for_user, [form.instance.service_id])
+        # Taxonomies: the source-language terms only, labelled and sorted in the page's
+        # language (services.term_choices).
+        from services.term_choices import limit_to_source_terms
+
+        limit_to_source_terms(self)
 
     def _post_clean(self):
         # modelcluster assigns parental many-to-many values only in save(), so the model's
