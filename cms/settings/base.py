@@ -128,6 +128,9 @@ MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 12)
 MAIL_RETRY_BASE_SECONDS = env_int("MAIL_RETRY_BASE_SECONDS", 60)
 MAIL_RETRY_MAX_SECONDS = env_int("MAIL_RETRY_MAX_SECONDS", 6 * 3600)
 GRAPHIQL_ENABLED = env_bool("GRAPHIQL_ENABLED", False)
+# How long the user log keeps its rows (days; the daily job's purge, userlog/retention.py):
+# two years, docs/privacy.md "User log" says why.
+USERLOG_RETENTION_DAYS = env_int("USERLOG_RETENTION_DAYS", 730)
 # The frontend (frontend/api.py, docs/frontend.md): empty runs its GraphQL documents in
 # this process; an URL (https://cms.example.fi/graphql/) sends them over HTTP, with
 # FRONTEND_API_TOKEN as the bearer token when set.
@@ -238,6 +241,8 @@ MAIL_TRANSPORT = EMAIL_URL_BACKEND
 # --- Applications --------------------------------------------------------------
 INSTALLED_APPS = [
     "cms",
+    # The user log (userlog/, docs/privacy.md): a base-level app like cms.
+    "userlog",
     "services",
     "policies",
     "content",
@@ -292,6 +297,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The user log: the request's reads of internal information and exports of personal
+    # data, the frontend's in-process API calls included, written with one INSERT when the
+    # response is done (userlog/log.py, docs/privacy.md "User log").
+    "userlog.middleware.UserLogMiddleware",
     # Who is looking at the admin: page titles and rich-text links follow the admin
     # visibility rule for that user (services/admin_viewer.py).
     "services.admin_viewer.AdminViewerMiddleware",
