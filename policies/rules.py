@@ -80,8 +80,32 @@ def tally(votes: Iterable[tuple[Decimal, str]]) -> Tally:
     return Tally(sums[FOR], sums[AGAINST], sums[ABSTAIN], sums[ABSENT])
 
 
-def decision_outcome(working_group: Tally | None, steering_group: Tally | None = None) -> str:
-    """The working group decides with 2/3; otherwise the steering group, by the same rule."""
+# Matters only the steering group decides, by 2/3 of the voting power like the rest: a new
+# partner, costs unknown when the agreement was signed, and terminating a partner.
+POLICY = "policy"
+NEW_PARTNER = "new_partner"
+UNFORESEEN_COSTS = "unforeseen_costs"
+TERMINATION = "termination"
+DECISION_KINDS = (POLICY, NEW_PARTNER, UNFORESEEN_COSTS, TERMINATION)
+STEERING_GROUP_ONLY = frozenset({NEW_PARTNER, UNFORESEEN_COSTS, TERMINATION})
+
+
+def steering_group_only(kind: str) -> bool:
+    """Whether only the steering group decides a matter of this kind."""
+    return kind in STEERING_GROUP_ONLY
+
+
+def decision_outcome(
+    working_group: Tally | None, steering_group: Tally | None = None, kind: str = POLICY
+) -> str:
+    """The working group decides with 2/3; otherwise the steering group, by the same rule.
+    A steering-group-only kind is decided by the steering group alone (a working-group
+    round, if any, does not count): pending until its votes are recorded, then decided or
+    not."""
+    if steering_group_only(kind):
+        if steering_group is None or steering_group.total == 0:
+            return PENDING
+        return DECIDED_BY_STEERING_GROUP if steering_group.passed else UNRESOLVED
     if working_group is None or working_group.total == 0:
         return PENDING
     if working_group.passed:

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
@@ -20,10 +21,16 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from cms.admin_views import ScopedObjectViewsMixin
 from cms.exports import safe_cell
-from cms.models import Organisation
 
 from . import rules
 from .access import MonitoringPermissionPolicy, scoped
+from .live_result import (
+    decision_from_form,
+    decision_live_result,
+    live_result,
+    live_result_config,
+    render_live_result,
+)
 from .models import (
     Attendance,
     ContentCase,
@@ -32,6 +39,8 @@ from .models import (
     Meeting,
     PartnerContact,
     Vote,
+    is_partner_on,
+    voting_partners,
 )
 
 
@@ -104,13 +113,20 @@ def date_column(name, label, sort_key=None):
 
 # --- Decisions ---------------------------------------------------------------------------------
 class DecisionForm(WagtailAdminModelForm):
-    """A new decision's form starts with a working-group vote row for every partner."""
+    """A new decision's form starts with a working-group vote row for every partner.
+
+    A matter only the steering group decides (`rules.STEERING_GROUP_ONLY`) is refused with a
+    working-group vote (for, against or abstain): the working group does not decide it. Rows
+    left "absent" (the prefilled ones) are dropped on save (`DecisionSaveMixin`)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "kind" in self.fields:
+            self.fields["kind"].required = False  # a form without it records a policy matter
         if self.is_bound or self.instance.pk is not None:
             return
-        partners = list(Organisation.objects.municipalities().filter(is_active=True))
+        today = timezone.localdate()
+        partners = [org for org in voting_partners() if is_partner_on(org, today)]
         formset = self.formsets["working_group_votes"]
         prefilled = type(formset)
         prefilled = type(prefilled.__name__, (prefilled,), {"extra": len(partners)})
@@ -121,6 +137,60 @@ class DecisionForm(WagtailAdminModelForm):
             form_kwargs=formset.form_kwargs,
         )
 
+    def clean_kind(self):
+        return self.cleaned_data.get("kind") or rules.POLICY
+
+    def clean(self):
+        cleaned = super().clean()
+        if not rules.steering_group_only(cleaned.get("kind") or ""):
+            return cleaned
+        formset = self.formsets.get("working_group_votes")
+        voted = [
+            form.cleaned_data
+            for form in getattr(formset, "forms", [])
+            if getattr(form, "cleaned_data", None)
+            and not form.cleaned_data.get("DELETE")
+            and form.cleaned_data.get("vote") not in (None, "", Vote.ABSENT)
+        ]
+        if voted:
+            self.add_error(
+                "kind",
+                _(
+                    "Only the steering group decides on a new partner, unforeseen costs or "
+                    "terminating a partner: record the steering group's votes, not the working "
+                    "group's."
+                ),
+            )
+        return cleaned
+
+
+class DecisionSaveMixin:
+    """After saving: a steering-group-only matter keeps no working-group rows (the prefilled
+    absent ones); every round with votes gets an absent row for each missing partner.
+    The form shows the live result (`policies.live_result`) below the votes."""
+
+    template_name = "policies/decision_form.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        instance = getattr(self, "object", None)
+        instance = instance if instance is not None and instance.pk else None
+        if self.request.method == "POST":
+            decision = decision_from_form(self.request.POST, instance)
+        else:
+            decision = instance or Decision()
+        context["live_result"] = render_live_result(live_result(decision))
+        context["live_result_url"] = live_result_config()["url"]
+        context["live_result_decision"] = instance.pk if instance else ""
+        return context
+
+    def save_instance(self):
+        instance = super().save_instance()
+        if instance.steering_group_only:
+            instance.working_group_votes.filter(vote=Vote.ABSENT).delete()
+        instance.complete_votes()
+        return instance
+
 
 class DecisionIndexView(ScopedIndexView):
     select_related = ()
@@ -129,29 +199,32 @@ class DecisionIndexView(ScopedIndexView):
     def paginate_queryset(self, queryset, page_size):
         paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
         # The outcome column tallies each row against the partners, read once here.
-        partners = list(Organisation.objects.municipalities().filter(is_active=True))
+        partners = voting_partners()
         for decision in object_list:
             decision._partners = partners
         return paginator, page, object_list, is_paginated
 
 
-class DecisionCreateView(generic.CreateView):
-    def save_instance(self):
-        instance = super().save_instance()
-        instance.complete_votes()
-        return instance
+class DecisionCreateView(DecisionSaveMixin, generic.CreateView):
+    pass
 
 
-class DecisionEditView(ScopedEditView):
-    def save_instance(self):
-        instance = super().save_instance()
-        instance.complete_votes()
-        return instance
+class DecisionEditView(DecisionSaveMixin, ScopedEditView):
+    pass
 
 
 class DecisionInspectView(ScopedInspectView):
     template_name = "policies/decision_inspect.html"
-    fields = ["title", "proposal", "working_group_date", "steering_group_date", "notes"]
+    fields = [
+        "title",
+        "kind",
+        "proposal",
+        "partner",
+        "partner_end_date",
+        "working_group_date",
+        "steering_group_date",
+        "notes",
+    ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -188,10 +261,17 @@ class DecisionViewSet(MonitoringViewSet):
         "title",
         date_column("working_group_date", _("Working group")),
         date_column("steering_group_date", _("Steering group")),
+        "kind",
         Column("outcome_label", label=_("Outcome")),
     ]
+    list_filter = ["kind"]
     search_fields = ["title", "proposal"]
     ordering = ["-working_group_date"]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("live-result/", decision_live_result, name="live_result"),
+        ]
 
 
 # --- Meetings and attendance -------------------------------------------------------------------

@@ -6,10 +6,9 @@ from django.utils import translation
 from cms.api.context import node_resolver, request_cache
 from cms.api.pages import localised_page_fields, results_type
 from cms.api.rich_text import api_rich_text, prefetch_links
-from cms.models import Organisation
 
 from .. import rules
-from ..models import PolicyScope
+from ..models import PolicyScope, voting_partners
 from . import loaders
 from .enums import DecidingBodyEnum, DecisionOutcomeEnum, PolicyScopeEnum, PolicyStatusEnum
 
@@ -47,9 +46,7 @@ class PolicyDecision(graphene.ObjectType):
 def _partners(info):
     cache = request_cache(info)
     if "policy_partners" not in cache:
-        cache["policy_partners"] = list(
-            Organisation.objects.municipalities().filter(is_active=True)
-        )
+        cache["policy_partners"] = voting_partners()
     return cache["policy_partners"]
 
 
@@ -60,7 +57,7 @@ def decision_summary(info, decision):
     wg, sg = tallies[rules.WORKING_GROUP], tallies[rules.STEERING_GROUP]
     return PolicyDecision(
         title=decision.title,
-        outcome=rules.decision_outcome(wg, sg),
+        outcome=decision.outcome_of(tallies),
         working_group=_round(wg, decision.working_group_date),
         steering_group=_round(sg, decision.steering_group_date),
     )

@@ -1,10 +1,14 @@
 from .decisions import (
     BaseVote,
     Decision,
+    DecisionKind,
     Outcome,
     SteeringGroupVote,
     Vote,
     WorkingGroupVote,
+    is_partner_on,
+    partner_end_dates,
+    voting_partners,
 )
 from .monitoring import (
     Attendance,
@@ -32,6 +36,7 @@ __all__ = [
     "ContentCase",
     "DecidingBody",
     "Decision",
+    "DecisionKind",
     "KnowledgeTransferBreach",
     "Meeting",
     "Outcome",
@@ -44,4 +49,7 @@ __all__ = [
     "SteeringGroupVote",
     "Vote",
     "WorkingGroupVote",
+    "is_partner_on",
+    "partner_end_dates",
+    "voting_partners",
 ]

@@ -6,6 +6,7 @@ decides by the same rule (`policies.rules`). Each vote keeps the partner's share
 was recorded, so a later change of the cost shares does not rewrite old decisions.
 """
 
+import datetime as dt
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -13,7 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
 from cms.models import Organisation
 
@@ -35,10 +36,51 @@ class Outcome(models.TextChoices):
     UNRESOLVED = rules.UNRESOLVED, _("Not decided: to the signatories of the agreement")
 
 
+class DecisionKind(models.TextChoices):
+    POLICY = rules.POLICY, _("Content policy or other matter")
+    NEW_PARTNER = rules.NEW_PARTNER, _("New partner (steering group only)")
+    UNFORESEEN_COSTS = rules.UNFORESEEN_COSTS, _("Unforeseen costs (steering group only)")
+    TERMINATION = rules.TERMINATION, _("Terminating a partner (steering group only)")
+
+
 class Decision(ClusterableModel):
     title = models.CharField(_("title"), max_length=255)
+    kind = models.CharField(
+        _("matter"),
+        max_length=20,
+        choices=DecisionKind.choices,
+        default=DecisionKind.POLICY,
+        help_text=_(
+            "A new partner, unforeseen costs and terminating a partner are decided by the "
+            "steering group alone: record its votes only."
+        ),
+    )
     proposal = models.TextField(_("proposal"))
-    working_group_date = models.DateField(_("working group meeting"))
+    partner = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind": "municipality"},
+        verbose_name=_("partner concerned"),
+        help_text=_("Terminating a partner: the partner. A new partner: when already created."),
+    )
+    partner_end_date = models.DateField(
+        _("partner's agreement ends"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Terminating a partner: the day the agreement ends for it. From that day it is "
+            "no longer counted in votes or in the named-person minimums."
+        ),
+    )
+    working_group_date = models.DateField(
+        _("working group meeting"),
+        null=True,
+        blank=True,
+        help_text=_("Not for matters the steering group decides alone."),
+    )
     steering_group_date = models.DateField(
         _("steering group meeting"),
         null=True,
@@ -50,7 +92,9 @@ class Decision(ClusterableModel):
 
     panels = [
         FieldPanel("title"),
+        FieldPanel("kind"),
         FieldPanel("proposal"),
+        FieldRowPanel([FieldPanel("partner"), FieldPanel("partner_end_date")]),
         MultiFieldPanel(
             [
                 FieldPanel("working_group_date"),
@@ -76,16 +120,46 @@ class Decision(ClusterableModel):
     def __str__(self):
         return self.title
 
+    @property
+    def steering_group_only(self) -> bool:
+        return rules.steering_group_only(self.kind)
+
     def clean(self):
         super().clean()
-        if self.steering_group_date and self.steering_group_date < self.working_group_date:
-            raise ValidationError(
-                {
-                    "steering_group_date": _(
-                        "The steering group decides after the working group's meeting."
-                    )
-                }
+        errors = {}
+        if self.steering_group_only:
+            if not self.steering_group_date:
+                errors["steering_group_date"] = _(
+                    "Only the steering group decides this matter: give its meeting date."
+                )
+        elif not self.working_group_date:
+            errors["working_group_date"] = _("Give the working group's meeting date.")
+        if (
+            self.steering_group_date
+            and self.working_group_date
+            and self.steering_group_date < self.working_group_date
+        ):
+            errors["steering_group_date"] = _(
+                "The steering group decides after the working group's meeting."
             )
+        if self.kind == DecisionKind.TERMINATION:
+            if not self.partner_id:
+                errors["partner"] = _("Choose the partner whose agreement is terminated.")
+            if not self.partner_end_date:
+                errors["partner_end_date"] = _("Give the day the agreement ends for the partner.")
+            elif self.steering_group_date and self.partner_end_date < self.steering_group_date:
+                errors["partner_end_date"] = _(
+                    "The agreement ends on or after the steering group's decision."
+                )
+        elif self.partner_end_date:
+            errors["partner_end_date"] = _("Only a termination ends a partner's agreement.")
+        if self.partner_id and self.kind not in (
+            DecisionKind.TERMINATION,
+            DecisionKind.NEW_PARTNER,
+        ):
+            errors["partner"] = _("Only a new partner or a termination concerns a partner.")
+        if errors:
+            raise ValidationError(errors)
 
     # --- votes and outcome ------------------------------------------------------------------------
     def votes(self, body: str, partners=None) -> list:
@@ -99,13 +173,14 @@ class Decision(ClusterableModel):
         if not recorded:
             return []  # the round has not been recorded (held) yet
         if partners is None:
-            partners = Organisation.objects.municipalities().filter(is_active=True)
+            partners = voting_partners()
         model = relation.model
         present = {v.organisation_id for v in recorded}
+        date = self.working_group_date if body == rules.WORKING_GROUP else self.steering_group_date
         missing = [
             model(organisation=org, vote=Vote.ABSENT, share=org.cost_share or Decimal(0))
             for org in partners
-            if org.pk not in present
+            if org.pk not in present and is_partner_on(org, date)
         ]
         return sorted(recorded + missing, key=lambda v: (-v.effective_share, v.organisation.name))
 
@@ -118,19 +193,27 @@ class Decision(ClusterableModel):
     def tallies(self, partners=None) -> dict[str, rules.Tally | None]:
         partners = partners if partners is not None else getattr(self, "_partners", None)
         if partners is None:
-            partners = list(Organisation.objects.municipalities().filter(is_active=True))
+            partners = voting_partners()
         return {
             body: self.tally(body, partners) for body in (rules.WORKING_GROUP, rules.STEERING_GROUP)
         }
 
+    def outcome_of(self, tallies) -> str:
+        """The outcome of these tallies under this decision's kind (THE rule, `rules`)."""
+        return rules.decision_outcome(
+            tallies[rules.WORKING_GROUP], tallies[rules.STEERING_GROUP], self.kind
+        )
+
     @property
     def outcome(self) -> str:
-        tallies = self.tallies()
-        return rules.decision_outcome(tallies[rules.WORKING_GROUP], tallies[rules.STEERING_GROUP])
+        return self.outcome_of(self.tallies())
 
     @property
     def outcome_label(self) -> str:
-        return Outcome(self.outcome).label
+        outcome = self.outcome
+        if self.steering_group_only and outcome == Outcome.UNRESOLVED:
+            return str(_("Not passed by the steering group"))
+        return Outcome(outcome).label
 
     @property
     def is_decided(self) -> bool:
@@ -153,18 +236,56 @@ class Decision(ClusterableModel):
         """Record an absent vote for every partner missing from a round with votes (a round
         without any is not held yet). Returns how many were added."""
         added = 0
-        rounds = [(self.working_group_votes, WorkingGroupVote)]
+        rounds = [(self.working_group_votes, WorkingGroupVote, self.working_group_date)]
         if self.steering_group_date:
-            rounds.append((self.steering_group_votes, SteeringGroupVote))
-        for relation, model in rounds:
+            rounds.append((self.steering_group_votes, SteeringGroupVote, self.steering_group_date))
+        partners = voting_partners()
+        for relation, model, date in rounds:
             present = set(relation.values_list("organisation_id", flat=True))
             if not present:
                 continue
-            for org in Organisation.objects.municipalities().filter(is_active=True):
-                if org.pk not in present:
+            for org in partners:
+                if org.pk not in present and is_partner_on(org, date):
                     model.objects.create(decision=self, organisation=org, vote=Vote.ABSENT)
                     added += 1
         return added
+
+
+# --- Terminated partners ------------------------------------------------------------------------
+def partner_end_dates() -> dict[int, "dt.date"]:
+    """{partner id: the day its agreement ends}, from the terminations the steering group
+    passed (the earliest, if several)."""
+    terminations = list(
+        Decision.objects.filter(kind=DecisionKind.TERMINATION)
+        .exclude(partner=None)
+        .exclude(partner_end_date=None)
+        .prefetch_related("steering_group_votes__organisation")
+    )
+    if not terminations:
+        return {}
+    partners = list(Organisation.objects.municipalities().filter(is_active=True))
+    result = {}
+    for decision in terminations:
+        if decision.outcome_of(decision.tallies(partners)) == Outcome.STEERING_GROUP:
+            end = decision.partner_end_date
+            result[decision.partner_id] = min(end, result.get(decision.partner_id, end))
+    return result
+
+
+def voting_partners() -> list[Organisation]:
+    """The active partner municipalities, each with `agreement_ends` (a date, or None)."""
+    ends = partner_end_dates()
+    partners = list(Organisation.objects.municipalities().filter(is_active=True))
+    for org in partners:
+        org.agreement_ends = ends.get(org.pk)
+    return partners
+
+
+def is_partner_on(organisation, date) -> bool:
+    """Whether the organisation is still a partner on `date`: a terminated partner is not,
+    from the day its agreement ends. Without a date (or `agreement_ends` unknown), yes."""
+    ends = getattr(organisation, "agreement_ends", None)
+    return ends is None or date is None or date < ends
 
 
 class BaseVote(models.Model):
