@@ -62,6 +62,10 @@ SCHEDULES: dict[str, Schedule] = {
             # The user log's rows older than USERLOG_RETENTION_DAYS (userlog/retention.py,
             # docs/privacy.md "User log"); it reports how many it removed.
             Job("user-log retention", "purge_user_log"),
+            # Accounts not used warned, closed and anonymised; leavers anonymised
+            # (privacy/leavers.py, docs/privacy.md "Leavers and minimisation"), before the
+            # outbox so that the warnings go out the same night.
+            Job("leavers", "privacy_leavers"),
             OUTBOX,
         ),
         lock_ttl=dt.timedelta(hours=6),

@@ -16,8 +16,17 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FIRST_PARTY = ("cms", "services", "policies", "translations", "search", "content", "frontend")
-DOMAIN_APPS = ("services", "policies", "translations", "search", "content")
+FIRST_PARTY = (
+    "cms",
+    "services",
+    "policies",
+    "translations",
+    "search",
+    "content",
+    "privacy",
+    "frontend",
+)
+DOMAIN_APPS = ("services", "policies", "translations", "search", "content", "privacy")
 # What the frontend must not import: the domain apps and whatever reads the database or
 # the schema instead of sending a document.
 FRONTEND_FORBIDDEN_APPS = DOMAIN_APPS

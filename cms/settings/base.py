@@ -248,6 +248,8 @@ INSTALLED_APPS = [
     "content",
     "translations",
     "search",
+    # Data-subject requests and leavers (privacy/, docs/privacy.md).
+    "privacy",
     "frontend",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -525,6 +527,13 @@ GRAPHENE = {"SCHEMA": "cms.api.schema.schema"}
 INVITATIONS_PENDING_PER_ORGANISATION = env_int("INVITATIONS_PENDING_PER_ORGANISATION", 50)
 INVITATIONS_PER_ORGANISATION_PER_DAY = env_int("INVITATIONS_PER_ORGANISATION_PER_DAY", 100)
 INVITATIONS_PER_ADDRESS_PER_DAY = env_int("INVITATIONS_PER_ADDRESS_PER_DAY", 3)
+# Leavers and minimisation (privacy/leavers.py, docs/privacy.md "Leavers and minimisation"):
+# days without use after which an account is warned, closed and anonymised, and days after
+# which the account of a leaver closed by a main user is anonymised.
+USERS_INACTIVE_WARN_DAYS = env_int("USERS_INACTIVE_WARN_DAYS", 180)
+USERS_INACTIVE_DEACTIVATE_DAYS = env_int("USERS_INACTIVE_DEACTIVATE_DAYS", 210)
+USERS_INACTIVE_ANONYMISE_DAYS = env_int("USERS_INACTIVE_ANONYMISE_DAYS", 365)
+USERS_DEACTIVATED_ANONYMISE_DAYS = env_int("USERS_DEACTIVATED_ANONYMISE_DAYS", 90)
 
 # --- Login throttling (django-axes) -------------------------------------------------------
 # Failed logins and password reset requests lock a username at an IP after

@@ -155,6 +155,7 @@ def test_the_daily_schedule_runs_every_job_in_order(settings, services):
         "update-pair follow-up",
         "index upkeep",
         "user-log retention",
+        "leavers",
         "outbox",
     ]
     assert "user log: removed 0 row(s) older than" in out
