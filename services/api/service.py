@@ -12,6 +12,7 @@ from cms.api.context import node_resolver
 from cms.api.pages import localised_page_fields, results_type
 
 from ..models import ContactVisibility, Lifecycle
+from ..models.pages import ResponsibilityBasis
 from . import loaders
 from .blocks import (
     DescriptionBlock,
@@ -99,6 +100,14 @@ class Service(localised_page_fields("service"), graphene.ObjectType):
     resources = graphene.List(graphene.NonNull(Resource), required=True)
     provider = graphene.Field(OrganisationType)
     responsible_municipality = graphene.Field(OrganisationType)
+    responsibility_basis = graphene.String(
+        required=True,
+        description="Why the responsible municipality is responsible: regional, procurement, "
+        "thematic or national (split by the working group); docs/responsibility.md.",
+    )
+    responsibility_basis_label = graphene.String(
+        required=True, description="`responsibilityBasis` in the requested locale (Alueellinen)."
+    )
     lifecycle = graphene.Field(LifecycleState, required=True)
     lifecycle_label = graphene.String(
         required=True, description="`lifecycle` in the requested locale (Julkaistu, Publicerad)."
@@ -157,6 +166,10 @@ class Service(localised_page_fields("service"), graphene.ObjectType):
 
     def resolve_responsible_municipality(root, info):
         return organisation(root.node.responsible_municipality, root.locale)
+
+    def resolve_responsibility_basis_label(root, info):
+        with translation.override(root.locale):
+            return str(ResponsibilityBasis(root.node.responsibility_basis).label)
 
     def resolve_lifecycle(root, info):
         if root.preview:

@@ -141,3 +141,15 @@ def test_report_filters_by_basis_with_counts_and_csv(procurement, login):
     lines = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
     assert lines[0][:2] == ["Service", "Responsibility basis"]
     assert lines[1][0] == procurement.title and lines[1][1] == "Procurement"
+
+
+# --- GraphQL: the basis is public, like the responsible municipality ---------------------------------
+def test_the_basis_is_public_in_the_api(procurement):
+    procurement.save_revision().publish()
+    document = """query($id: ID!) { service(id: $id, locale: fi) {
+        responsibilityBasis responsibilityBasisLabel responsibleMunicipality { name } } }"""
+    response = post(document, {"id": str(procurement.pk)})
+    service = response.json()["data"]["service"]
+    assert service["responsibilityBasis"] == "procurement"
+    assert service["responsibilityBasisLabel"]
+    assert service["responsibleMunicipality"]["name"] == "Helsinki"
