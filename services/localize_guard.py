@@ -15,6 +15,7 @@ import re
 from functools import cache
 
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseForbidden
 from django.urls import URLResolver, re_path, reverse
 from django.urls.resolvers import RegexPattern
 
@@ -54,7 +55,9 @@ def localize_screen(request, *args, **kwargs):
     if request.method == "POST" and not may_change_live_content(
         request.user, match.url_name, match.kwargs, request.POST
     ):
-        raise PermissionDenied
+        # Never offered to this user, so a forged POST: a plain 403 (a PermissionDenied
+        # here would be Wagtail's redirect to the dashboard).
+        return HttpResponseForbidden()
     return match.func(request, *match.args, **match.kwargs)
 
 

@@ -3,8 +3,10 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 
 from .workflow import submit_for_review, translation_into
@@ -27,4 +29,8 @@ def submit_translation(request, page_id):
             _("“%(title)s” was sent to the responsible municipality for review.")
             % {"title": page.title},
         )
-    return redirect("wagtailadmin_explore", page.get_parent().pk)
+    # From the translation editor (its footer sends `next`): back to the editor.
+    return redirect(
+        get_valid_next_url_from_request(request)
+        or reverse("wagtailadmin_explore", args=[page.get_parent().pk])
+    )

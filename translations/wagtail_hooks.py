@@ -3,7 +3,7 @@
 from django.urls import path
 from wagtail import hooks
 
-from . import buttons, views
+from . import buttons, editor, panels, views
 
 
 @hooks.register("register_admin_urls")
@@ -21,3 +21,7 @@ hooks.register("register_page_listing_more_buttons", buttons.submit_translation_
 # wagtail-localize's listing buttons are replaced by ours (translations.buttons).
 buttons.unregister_localize_listing_buttons()
 hooks.register("register_page_listing_more_buttons", buttons.localize_listing_buttons)
+
+# The translator's editor: no "Convert to alias page" (translations.editor).
+hooks.register("construct_page_action_menu", editor.hide_convert_to_alias)
+hooks.register("construct_homepage_panels", panels.translation_work_panel)

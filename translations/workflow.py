@@ -12,7 +12,7 @@ translation is published through the same municipal review as a Finnish edit.
   published by the workflow, as for a Finnish edit.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Page, WorkflowState
@@ -137,12 +137,20 @@ def submit_for_review(translation, user):
     return workflow.start(target, user)
 
 
+def may_manage_sync(user, page) -> bool:
+    """Who may end a translated page's synchronisation ("Stop synced translation") or
+    replace it by its source ("Convert to alias page"): whoever may publish it (the
+    responsible municipality's producers, maintainers), never a translator, whose work
+    goes through the municipal review (`submit_for_review`)."""
+    return page.permissions_for_user(user).can_publish()
+
+
 def may_change_live_content(user, url_name: str, kwargs: dict, data) -> bool:
-    """wagtail-localize's screens that publish or overwrite live pages ask only whether the
-    user may edit them: "Sync translated pages" with "publish" and "Convert to alias"
-    (which replaces the translated page by the source at once). Those are for whoever may
-    publish the pages concerned (the responsible municipality's producers, maintainers);
-    a translator's work is published through the municipal review."""
+    """wagtail-localize's screens that publish, overwrite or unlink live pages ask only
+    whether the user may edit them: "Sync translated pages" with "publish", "Convert to
+    alias" (which replaces the translated page by the source at once) and "Stop synced
+    translation". Those are for whoever may publish the pages concerned
+    (`may_manage_sync`); a translator's work is published through the municipal review."""
     if url_name == "update_translations" and data.get("publish_translations"):
         source = TranslationSource.objects.filter(pk=kwargs.get("translation_source_id")).first()
         if source is None:
@@ -151,6 +159,17 @@ def may_change_live_content(user, url_name: str, kwargs: dict, data) -> bool:
         pages = Page.objects.filter(translation_key=source.object_id, locale_id__in=locales)
     elif url_name == "convert_to_alias":
         pages = Page.objects.filter(pk=kwargs.get("page_id"))
+    elif url_name == "stop_translation":
+        translation = Translation.objects.filter(pk=kwargs.get("translation_id")).first()
+        if translation is None:
+            return True  # wagtail-localize answers 404
+        try:
+            target = translation.get_target_instance()
+        except ObjectDoesNotExist:
+            return True  # no target: wagtail-localize's own answer
+        if not isinstance(target, Page):
+            return True  # a snippet's translation: wagtail-localize's own edit check
+        pages = [target]
     else:
         return True
-    return all(page.permissions_for_user(user).can_publish() for page in pages)
+    return all(may_manage_sync(user, page) for page in pages)
