@@ -21,6 +21,7 @@ from django.urls.resolvers import RegexPattern
 
 from cms.access import may_read_internal
 from translations.workflow import may_change_live_content, translation_into
+from userlog.log import record
 
 from . import admin_visibility
 from .models import ServicePage
@@ -32,10 +33,54 @@ def deny_translation_editor(request, page):
     """before_edit_page, before wagtail-localize's own hook, which replaces the edit view of
     a translated service with its editor."""
     if may_read_internal(request.user):
+        log_editor_read(request, page)
         return None
     if isinstance(page.specific_deferred, ServicePage) and translation_into(page) is not None:
         raise PermissionDenied
     return None
+
+
+def log_editor_read(request, page) -> None:
+    """The user log (userlog/log.py): the editor of a service shows its internal
+    information to this reader, wagtail-localize's translation editor all its internal
+    segments. Logged when the screen is opened (GET)."""
+    if request.method != "GET" or not isinstance(page.specific_deferred, ServicePage):
+        return
+    translation = translation_into(page)
+    record(
+        request,
+        "read_internal",
+        object_type="service",
+        object_id=page.pk,
+        object_label=page.title,
+        field="internal",
+        detail={"view": "translation_editor" if translation else "editor"},
+    )
+
+
+def log_pofile_download(request, translation_id) -> None:
+    """The user log: a translation's PO file holds every segment of its source, internal
+    ones included."""
+    from wagtail_localize.models import Translation
+
+    translation = Translation.objects.filter(pk=translation_id).select_related("source").first()
+    if translation is None:
+        return
+    try:
+        source = translation.source.get_source_instance()
+    except Exception:  # the source object is gone: wagtail-localize answers 404
+        return
+    if not isinstance(source, ServicePage):
+        return
+    record(
+        request,
+        "read_internal",
+        object_type="service",
+        object_id=source.pk,
+        object_label=source.title,
+        field="internal",
+        detail={"view": "pofile_download", "translation": translation.pk},
+    )
 
 
 @cache
@@ -58,6 +103,8 @@ def localize_screen(request, *args, **kwargs):
         # Never offered to this user, so a forged POST: a plain 403 (a PermissionDenied
         # here would be Wagtail's redirect to the dashboard).
         return HttpResponseForbidden()
+    if match.url_name == "download_pofile":
+        log_pofile_download(request, match.kwargs.get("translation_id"))
     return match.func(request, *match.args, **match.kwargs)
 
 

@@ -7,3 +7,8 @@ class UserLogConfig(AppConfig):
     label = "userlog"
     verbose_name = _("User log")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -9,7 +9,10 @@
 - A request that did not pass the middleware itself (the frontend's in-process API calls,
   `cms.api.views.execute_in_process`, make a fresh request object for each document) adds
   its entries to the request the middleware is handling in this context: the frontend's
-  reads are written once, with that request's channel and IP.
+  reads are written once, with that request's channel and IP. A request run through the
+  middleware inside another (Wagtail's preview: a dummy request through a fresh handler,
+  then the frontend's preview view in process) adds them to the outermost request too:
+  the admin's preview is "admin".
 - Outside any request the middleware handles (a command, a test calling a view directly)
   `record` writes at once: nothing is lost.
 - `write(user, action, *, channel="command", organisation=None, ...)`: an immediate entry
@@ -38,6 +41,7 @@ logger = logging.getLogger(__name__)
 # The request UserLogMiddleware is handling in this context (thread / task).
 _current = contextvars.ContextVar("userlog_request", default=None)
 BUFFER = "_userlog_entries"
+ROOT = "_userlog_root"
 
 ADMIN_PREFIX = "/admin/"
 API_PREFIX = "/graphql/"
@@ -131,6 +135,16 @@ def _clip(fields: dict) -> dict:
     }
 
 
+def _root(request):
+    """The request whose entries these are: the one UserLogMiddleware handles (itself, the
+    request it runs inside, or the one running in this context), or None."""
+    if hasattr(request, ROOT):
+        return getattr(request, ROOT)
+    if hasattr(request, BUFFER):
+        return request
+    return _current.get()
+
+
 def record(
     request,
     action,
@@ -148,7 +162,7 @@ def record(
     user = _user_of(request)
     if user is None:
         return None
-    outer = request if hasattr(request, BUFFER) else _current.get()
+    outer = _root(request)
     if outer is None:
         # No middleware around this call: write at once.
         return write(
@@ -224,8 +238,9 @@ def write(
 
 
 def pending(request) -> list[UserLogEntry]:
-    """The entries buffered on a request and not written yet."""
-    return list(getattr(request, BUFFER, {}).values())
+    """The entries buffered for a request and not written yet."""
+    root = _root(request)
+    return list(getattr(root, BUFFER, {}).values()) if root is not None else []
 
 
 def flush(request) -> int:
@@ -240,13 +255,21 @@ def flush(request) -> int:
 
 
 def begin(request):
-    """Start buffering for a request (UserLogMiddleware): a token for `end`."""
+    """Start buffering for a request (UserLogMiddleware): a token for `end`. A request
+    handled inside another one (Wagtail's preview runs a dummy request through the
+    middleware) adds its entries to the outer request: the outer one writes them."""
+    outer = _current.get()
+    if outer is not None:
+        setattr(request, ROOT, getattr(outer, ROOT, outer))
+        return None
     setattr(request, BUFFER, {})
     return _current.set(request)
 
 
 def end(request, token) -> int:
     """Write the request's entries and stop buffering (UserLogMiddleware)."""
+    if token is None:
+        return 0
     try:
         return flush(request)
     finally:

@@ -3,13 +3,10 @@
 Placed after Django's AuthenticationMiddleware (request.user is known; an API token's
 user is set by the GraphQL view before the resolvers record). The frontend's in-process
 API calls add their entries to this request (userlog.log), so a page is written once.
+A spreadsheet export of personal data (userlog.exports) is logged here too.
 """
 
-import logging
-
-from . import log
-
-logger = logging.getLogger(__name__)
+from . import exports, log
 
 
 class UserLogMiddleware:
@@ -24,5 +21,8 @@ class UserLogMiddleware:
             # Whatever was read before the failure is still written.
             log.end(request, token)
             raise
-        log.end(request, token)
+        try:
+            exports.log_export(request, response)
+        finally:
+            log.end(request, token)
         return response

@@ -10,6 +10,7 @@ from django.utils import translation
 from cms.api.access import can_view_internal
 from cms.api.context import node_resolver
 from cms.api.pages import localised_page_fields, results_type
+from userlog.log import record
 
 from ..models import ContactVisibility, Lifecycle
 from ..models.pages import ResponsibilityBasis
@@ -194,6 +195,17 @@ class Service(localised_page_fields("service"), graphene.ObjectType):
     def resolve_internal(root, info):
         if not can_view_internal(info):
             return None
+        # The user log (userlog/log.py): one entry per service read in this request, all
+        # written with the request's one INSERT; a refused read returns null, unlogged.
+        record(
+            info.context,
+            "read_internal",
+            object_type="service",
+            object_id=root.node.pk,
+            object_label=root.node.title,
+            field="internal",
+            detail={"locale": root.locale, **({"preview": True} if root.preview else {})},
+        )
         return internal_information(info, root)
 
     def resolve_is_favourite(root, info):
