@@ -1,9 +1,15 @@
 """StreamField blocks of a service: public description, time and place, internal information."""
 
+from decimal import Decimal, InvalidOperation
+
+from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.admin.telepath import register
+from wagtail.blocks.struct_block import StructBlockAdapter, StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.blocks import (
@@ -57,9 +63,9 @@ class ResourcesBlock(blocks.StreamBlock):
 
 
 class WeeklyTimeBlock(blocks.StructBlock):
-    weekday = blocks.ChoiceBlock(choices=WEEKDAYS, label=_("weekday"))
-    start = blocks.TimeBlock(label=_("starts"))
-    end = blocks.TimeBlock(label=_("ends"))
+    weekday = blocks.ChoiceBlock(choices=WEEKDAYS, label=capfirst(_("weekday")))
+    start = blocks.TimeBlock(label=capfirst(_("starts")))
+    end = blocks.TimeBlock(label=capfirst(_("ends")))
 
     class Meta:
         icon = "time"
@@ -71,47 +77,164 @@ class WeeklyTimeBlock(blocks.StructBlock):
         return value
 
 
+# Finland's extremes in decimal degrees (WGS84), Åland and the sea areas included.
+FINLAND_LATITUDE = (Decimal("59.3"), Decimal("70.1"))
+FINLAND_LONGITUDE = (Decimal("19.0"), Decimal("31.6"))
+
+
+class CoordinateField(forms.DecimalField):
+    """Decimal degrees as people type them: a decimal comma or a trailing ° is fine, and
+    more than six decimals (copied from a map) are rounded to six (about 10 cm)."""
+
+    widget = forms.TextInput
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".").rstrip("°").strip()
+        value = super().to_python(value)
+        if value is not None:
+            try:
+                value = value.quantize(Decimal("0.000001"))
+            except InvalidOperation:
+                raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+        return value
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.update({"inputmode": "decimal", "autocomplete": "off", "spellcheck": "false"})
+        return attrs
+
+
+class CoordinateBlock(blocks.DecimalBlock):
+    """A latitude or longitude; its range (Finland's) is checked by the location."""
+
+    def __init__(self, required=False, help_text=None, **kwargs):
+        super().__init__(required=required, help_text=help_text, **kwargs)
+        self.field = CoordinateField(required=required, help_text=help_text)
+
+    class Meta:
+        icon = "site"
+
+
+def coordinate_errors(latitude, longitude) -> dict:
+    """Form errors of a pair of coordinates (both optional, together); {} when fine."""
+    if (latitude is None) != (longitude is None):
+        missing = "longitude" if longitude is None else "latitude"
+        return {missing: ValidationError(_("Give both coordinates or neither."))}
+    if latitude is None:
+        return {}
+    lat_ok = FINLAND_LATITUDE[0] <= latitude <= FINLAND_LATITUDE[1]
+    lon_ok = FINLAND_LONGITUDE[0] <= longitude <= FINLAND_LONGITUDE[1]
+    if not lat_ok and not lon_ok:
+        swapped = (
+            FINLAND_LATITUDE[0] <= longitude <= FINLAND_LATITUDE[1]
+            and FINLAND_LONGITUDE[0] <= latitude <= FINLAND_LONGITUDE[1]
+        )
+        if swapped:
+            message = _(
+                "The latitude and longitude seem to be the wrong way round: in Finland the "
+                "latitude is between 59.3 and 70.1 and the longitude between 19.0 and 31.6."
+            )
+            return {"latitude": ValidationError(message), "longitude": ValidationError(message)}
+    errors = {}
+    if not lat_ok:
+        errors["latitude"] = ValidationError(
+            _(
+                "The latitude must be in Finland: between 59.3 and 70.1 in decimal degrees "
+                "(for example 60.1699)."
+            )
+        )
+    if not lon_ok:
+        errors["longitude"] = ValidationError(
+            _(
+                "The longitude must be in Finland: between 19.0 and 31.6 in decimal degrees "
+                "(for example 24.9384)."
+            )
+        )
+    return errors
+
+
 class LocationBlock(blocks.StructBlock):
-    name = blocks.CharBlock(label=_("place name"), max_length=200, required=False)
-    street_address = blocks.CharBlock(label=_("street address"), max_length=200)
+    name = blocks.CharBlock(
+        label=capfirst(_("place name")),
+        max_length=200,
+        required=False,
+        help_text=_("For example the name of the building or office. Optional."),
+    )
+    street_address = blocks.CharBlock(
+        label=capfirst(_("street address")),
+        max_length=200,
+        help_text=_("Street and number, for example Mannerheimintie 12 B."),
+    )
     postal_code = blocks.RegexBlock(
         regex=r"^\d{5}$",
-        label=_("postal code"),
+        label=capfirst(_("postal code")),
         error_messages={"invalid": _("A Finnish postal code has five digits.")},
+        help_text=_("Five digits, for example 00100."),
     )
-    city = blocks.CharBlock(label=_("city"), max_length=100)
-    latitude = blocks.DecimalBlock(
-        label=_("latitude"), required=False, min_value=-90, max_value=90, decimal_places=6
+    city = blocks.CharBlock(label=capfirst(_("city")), max_length=100)
+    latitude = CoordinateBlock(
+        label=capfirst(_("latitude")),
+        help_text=_(
+            "Optional. Decimal degrees, for example 60.1699. Use the search above to fill "
+            "in both coordinates."
+        ),
     )
-    longitude = blocks.DecimalBlock(
-        label=_("longitude"), required=False, min_value=-180, max_value=180, decimal_places=6
+    longitude = CoordinateBlock(
+        label=capfirst(_("longitude")),
+        help_text=_("Optional. Decimal degrees, for example 24.9384."),
     )
     accessibility = blocks.ListBlock(
         SnippetChooserBlock("services.LocationAccessibility"),
-        label=_("location accessibility"),
+        label=capfirst(_("location accessibility")),
         default=[],
     )
 
     class Meta:
         icon = "site"
         label = _("Location")
+        # The address fields, the coordinate search (services/static/services/js/
+        # location-picker.js) and the coordinates.
+        form_template = "services/blocks/location_form.html"
+
+    def get_form_context(self, value, prefix="", errors=None):
+        from django.urls import reverse
+
+        context = super().get_form_context(value, prefix=prefix, errors=errors)
+        context["lookup_url"] = reverse("services_location_lookup")
+        return context
 
     def clean(self, value):
         value = super().clean(value)
-        if (value.get("latitude") is None) != (value.get("longitude") is None):
-            raise StructBlockValidationError(
-                block_errors={"longitude": ValidationError(_("Give both coordinates or neither."))}
-            )
+        errors = coordinate_errors(value.get("latitude"), value.get("longitude"))
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
         return value
 
 
+class LocationBlockAdapter(StructBlockAdapter):
+    """The location's form with the coordinate search's script and styles."""
+
+    @cached_property
+    def media(self):
+        return super().media + forms.Media(
+            js=["services/js/location-picker.js"],
+            css={"all": ["services/css/location-picker.css"]},
+        )
+
+
+register(LocationBlockAdapter(), LocationBlock)
+
+
 class _ScheduleBase(blocks.StructBlock):
-    locations = blocks.ListBlock(LocationBlock(), label=_("locations"), default=[])
-    info = blocks.TextBlock(label=_("more information"), required=False)
+    locations = blocks.ListBlock(LocationBlock(), label=capfirst(_("locations")), default=[])
+    info = blocks.TextBlock(label=capfirst(_("more information")), required=False)
 
 
 class ContinuousBlock(_ScheduleBase):
-    weekly_times = blocks.ListBlock(WeeklyTimeBlock(), label=_("weekly times"), default=[])
+    weekly_times = blocks.ListBlock(
+        WeeklyTimeBlock(), label=capfirst(_("weekly times")), default=[]
+    )
 
     class Meta:
         icon = "repeat"
@@ -119,8 +242,8 @@ class ContinuousBlock(_ScheduleBase):
 
 
 class DateRangeBlock(blocks.StructBlock):
-    start_date = blocks.DateBlock(label=_("start date"))
-    end_date = blocks.DateBlock(label=_("end date"))
+    start_date = blocks.DateBlock(label=capfirst(_("start date")))
+    end_date = blocks.DateBlock(label=capfirst(_("end date")))
 
     class Meta:
         icon = "date"
@@ -140,8 +263,10 @@ class DateRangeBlock(blocks.StructBlock):
 
 
 class PeriodBlock(_ScheduleBase):
-    period = DateRangeBlock(label=_("period"))
-    weekly_times = blocks.ListBlock(WeeklyTimeBlock(), label=_("weekly times"), default=[])
+    period = DateRangeBlock(label=capfirst(_("period")))
+    weekly_times = blocks.ListBlock(
+        WeeklyTimeBlock(), label=capfirst(_("weekly times")), default=[]
+    )
 
     class Meta:
         icon = "date"
@@ -149,8 +274,10 @@ class PeriodBlock(_ScheduleBase):
 
 
 class PeriodsBlock(_ScheduleBase):
-    periods = blocks.ListBlock(DateRangeBlock(), label=_("periods"), min_num=1)
-    weekly_times = blocks.ListBlock(WeeklyTimeBlock(), label=_("weekly times"), default=[])
+    periods = blocks.ListBlock(DateRangeBlock(), label=capfirst(_("periods")), min_num=1)
+    weekly_times = blocks.ListBlock(
+        WeeklyTimeBlock(), label=capfirst(_("weekly times")), default=[]
+    )
 
     class Meta:
         icon = "list-ul"
@@ -158,9 +285,9 @@ class PeriodsBlock(_ScheduleBase):
 
 
 class SingleDateBlock(blocks.StructBlock):
-    date = blocks.DateBlock(label=_("date"))
-    start = blocks.TimeBlock(label=_("starts"), required=False)
-    end = blocks.TimeBlock(label=_("ends"), required=False)
+    date = blocks.DateBlock(label=capfirst(_("date")))
+    start = blocks.TimeBlock(label=capfirst(_("starts")), required=False)
+    end = blocks.TimeBlock(label=capfirst(_("ends")), required=False)
 
     class Meta:
         icon = "date"
@@ -173,7 +300,7 @@ class SingleDateBlock(blocks.StructBlock):
 
 
 class DatesBlock(_ScheduleBase):
-    dates = blocks.ListBlock(SingleDateBlock(), label=_("dates"), min_num=1)
+    dates = blocks.ListBlock(SingleDateBlock(), label=capfirst(_("dates")), min_num=1)
 
     class Meta:
         icon = "calendar-alt"
@@ -202,7 +329,7 @@ class TimeAndPlaceBlock(blocks.StreamBlock):
 
 class ObligationBlock(blocks.StructBlock):
     obligation = blocks.ChoiceBlock(
-        label=_("obligation"),
+        label=capfirst(_("obligation")),
         choices=[
             (
                 "binding_if_agreed",
@@ -218,7 +345,9 @@ class ObligationBlock(blocks.StructBlock):
             ),
         ],
     )
-    text = blocks.RichTextBlock(features=SIMPLE_TEXT_FEATURES, label=_("details"), required=False)
+    text = blocks.RichTextBlock(
+        features=SIMPLE_TEXT_FEATURES, label=capfirst(_("details")), required=False
+    )
 
     class Meta:
         icon = "warning"
@@ -226,8 +355,10 @@ class ObligationBlock(blocks.StructBlock):
 
 
 class YesNoTextBlock(blocks.StructBlock):
-    answer = blocks.ChoiceBlock(choices=YES_NO, label=_("answer"))
-    text = blocks.RichTextBlock(features=SIMPLE_TEXT_FEATURES, label=_("details"), required=False)
+    answer = blocks.ChoiceBlock(choices=YES_NO, label=capfirst(_("answer")))
+    text = blocks.RichTextBlock(
+        features=SIMPLE_TEXT_FEATURES, label=capfirst(_("details")), required=False
+    )
 
 
 class StatementBlock(YesNoTextBlock):
@@ -249,7 +380,7 @@ class JobSearchConversationBlock(YesNoTextBlock):
 
 class BenefitNotesBlock(blocks.StructBlock):
     notes = blocks.MultipleChoiceBlock(
-        label=_("notes"),
+        label=capfirst(_("notes")),
         choices=[
             (
                 "allowance_during_waiting_period",
@@ -260,7 +391,9 @@ class BenefitNotesBlock(blocks.StructBlock):
         ],
         required=False,
     )
-    text = blocks.RichTextBlock(features=SIMPLE_TEXT_FEATURES, label=_("details"), required=False)
+    text = blocks.RichTextBlock(
+        features=SIMPLE_TEXT_FEATURES, label=capfirst(_("details")), required=False
+    )
 
     class Meta:
         icon = "tag"
@@ -268,9 +401,9 @@ class BenefitNotesBlock(blocks.StructBlock):
 
 
 class FlagWithInstructionsBlock(blocks.StructBlock):
-    required = blocks.BooleanBlock(label=_("applies"), required=False, default=True)
+    required = blocks.BooleanBlock(label=capfirst(_("applies")), required=False, default=True)
     instructions = blocks.RichTextBlock(
-        features=SIMPLE_TEXT_FEATURES, label=_("instructions"), required=False
+        features=SIMPLE_TEXT_FEATURES, label=capfirst(_("instructions")), required=False
     )
 
 
@@ -292,8 +425,8 @@ class ClientConsentBlock(FlagWithInstructionsBlock):
 
 
 class MunicipalityTextBlock(blocks.StructBlock):
-    municipality = SnippetChooserBlock("services.Municipality", label=_("municipality"))
-    text = blocks.RichTextBlock(features=SIMPLE_TEXT_FEATURES, label=_("text"))
+    municipality = SnippetChooserBlock("services.Municipality", label=capfirst(_("municipality")))
+    text = blocks.RichTextBlock(features=SIMPLE_TEXT_FEATURES, label=capfirst(_("text")))
 
 
 class MunicipalityGuidanceBlock(MunicipalityTextBlock):

@@ -13,9 +13,11 @@ from . import (
     admin_visibility,
     buttons,
     localize_guard,
+    location_lookup,
     pair_follow_up,
     panels,
     responsibility_views,
+    submit_first,
     views,
 )
 from .reports import sla_report
@@ -117,6 +119,9 @@ hooks.register("register_page_header_buttons", buttons.card_button)
 hooks.register("construct_homepage_panels", panels.holiday_notices)
 hooks.register("construct_homepage_panels", panels.pair_follow_up)
 hooks.register("construct_page_action_menu", action_menu.order_action_menu)
+# After the order above: for those who submit rather than publish, submitting is the button.
+hooks.register("construct_page_action_menu", submit_first.submit_first, order=1)
+hooks.register("register_admin_urls", location_lookup.urlpatterns)
 
 # --- wagtail-localize's screens (services.localize_guard) --------------------------------------
 # Before wagtail-localize's own edit hook and URL patterns, so these answer first.
