@@ -10,7 +10,9 @@ the others one. When the API fails the page is shown without these links (logged
 the failure is not cached.
 
 The links' addresses are reversed when the menu is read and cached with it (per locale, so
-with that locale's prefix): a page renders its shell without reversing a URL per link.
+with that locale's prefix): a page renders its shell without reversing a URL per link. The
+footer, the same on every page of a locale, is cached rendered (`footer_html`), unless the
+menu could not be read.
 """
 
 import logging
@@ -19,6 +21,7 @@ from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from cms import cache_generation
@@ -31,6 +34,8 @@ logger = logging.getLogger(__name__)
 DEFAULT_SECONDS = 300
 # With the publication generation (cms.cache_generation): a publication refreshes the menu.
 CACHE_KEY = "frontend:site-menu:v2:{generation}:{locale}"
+FOOTER_KEY = "frontend:site-footer:v1:{generation}:{locale}"
+FOOTER_TEMPLATE = "frontend/includes/site_footer.html"
 
 
 def cache_seconds() -> int:
@@ -41,9 +46,15 @@ def cache_key(code: str) -> str:
     return CACHE_KEY.format(generation=cache_generation.current(), locale=code)
 
 
+def footer_key(code: str) -> str:
+    return FOOTER_KEY.format(generation=cache_generation.current(), locale=code)
+
+
 def forget() -> None:
-    """Drop the cached menus of every locale (tests; after editing pages in this process)."""
-    cache.delete_many([cache_key(code) for code, _name in settings.LANGUAGES])
+    """Drop the cached menus and footers of every locale (tests; after editing pages in this
+    process)."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    cache.delete_many([cache_key(code) for code in codes] + [footer_key(code) for code in codes])
 
 
 def _link(item) -> dict:
@@ -113,6 +124,17 @@ class SiteNavigation:
     @property
     def privacy(self) -> list[dict]:
         return self._data["privacy"]
+
+    @cached_property
+    def footer_html(self) -> str:
+        """The footer (FOOTER_TEMPLATE) rendered in the current language, from the cache."""
+        key = footer_key(locale(self.request))
+        html = cache.get(key)
+        if html is None:
+            html = render_to_string(FOOTER_TEMPLATE, {"site_navigation": self})
+            if not self.failed:
+                cache.set(key, html, cache_seconds())
+        return html
 
     @property
     def news_url(self) -> str:
