@@ -387,3 +387,32 @@ def test_the_person_page_shows_the_counts(rich_person, user):
     assert response.status_code == 200
     counts = dict(response.context["counts"])
     assert counts["favourites"] >= 1 and counts["change_requests"] == 1
+
+
+def test_a_main_user_answers_only_for_providers_working_in_its_region_alone(user):
+    from services.models import ServicePage
+
+    main = user(HELSINKI_MAIN)
+    municipalities = access.controller_municipalities(main)
+    answered = set(access.answered_organisations(main))
+    assert org("helsinki") in answered and org("espoo") not in answered
+    shared_provider = None
+    for provider in access.region_providers(municipalities):
+        regions = set(
+            ServicePage.objects.filter(provider=provider, responsible_municipality__isnull=False)
+            .values_list("responsible_municipality__slug", flat=True)
+            .distinct()
+        )
+        assert (provider in answered) == (regions == {"helsinki"}), provider.slug
+        if regions != {"helsinki"}:
+            shared_provider = provider
+    assert shared_provider is not None, "the demo has a provider working in several regions"
+    # Its user: Helsinki may find and export them, but an erasure keeps the account.
+    editor = Membership.objects.filter(organisation=shared_provider, is_active=True).first().user
+    assert access.find_subject(main, editor.pk) == editor
+    result = subjects.erase(
+        editor, answered=access.answered_organisations(main), region_municipalities=municipalities
+    )
+    assert not result.full and shared_provider.name in result.kept_elsewhere
+    editor.refresh_from_db()
+    assert editor.is_active and not editor.username.startswith(subjects.PSEUDONYM_PREFIX)
