@@ -6,17 +6,19 @@ import tablib
 from django import forms
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from cms.exports import dataset, safe_cell
+from cms.exports import csv_response, dataset, safe_cell
 from cms.models import Organisation
 
 from .models import HolidayPeriod
-from .pipeline import reviews, summary_by_municipality
+from .pipeline import place_label, reviews, summary_by_municipality
 
 
 class SlaFilterForm(forms.Form):
@@ -26,16 +28,33 @@ class SlaFilterForm(forms.Form):
     provider = forms.ModelChoiceField(
         Organisation.objects.providers(), required=False, label=gettext_lazy("Provider")
     )
-    start = forms.DateField(required=False, label=gettext_lazy("Closed from"))
-    end = forms.DateField(required=False, label=gettext_lazy("Closed until"))
+    start = forms.DateField(
+        required=False, label=gettext_lazy("Closed from"), widget=AdminDateInput()
+    )
+    end = forms.DateField(
+        required=False, label=gettext_lazy("Closed until"), widget=AdminDateInput()
+    )
 
 
-def visible_reviews(user, status, filters):
-    editable = set(
+def editable_ids(user) -> set[int]:
+    return set(
         PagePermissionPolicy()
         .instances_user_has_permission_for(user, "change")
         .values_list("pk", flat=True)
     )
+
+
+def service_url(page_id: int, editable: set[int]) -> str:
+    """Where a row of the report links: the editor for those who may edit the service,
+    otherwise its service card."""
+    if page_id in editable:
+        return reverse("wagtailadmin_pages:edit", args=[page_id])
+    return reverse("services_card", args=[page_id])
+
+
+def visible_reviews(user, status, filters, editable=None):
+    """The reviews of services `user` may edit (`editable`: their ids, when known)."""
+    editable = editable_ids(user) if editable is None else editable
     result = [r for r in reviews(status=status) if r.page.pk in editable]
     if filters.get("municipality"):
         result = [
@@ -46,10 +65,13 @@ def visible_reviews(user, status, filters):
     return result
 
 
-def open_rows(open_reviews):
+def open_rows(open_reviews, editable=frozenset()):
     return [
         {
             "service": r.page.title,
+            "url": service_url(r.page.pk, editable),
+            "place": place_label(r.page),
+            "id": r.page.pk,
             "provider": str(r.page.provider),
             "municipality": str(r.page.responsible_municipality),
             "responsible": r.page.municipal_responsible.get_full_name()
@@ -82,13 +104,16 @@ def sla_report(request):
     today = timezone.localdate()
     start = filters.get("start") or today - dt.timedelta(days=365)
     end = filters.get("end") or today
-    open_reviews = visible_reviews(request.user, WorkflowState.STATUS_IN_PROGRESS, filters)
+    editable = editable_ids(request.user)
+    open_reviews = visible_reviews(
+        request.user, WorkflowState.STATUS_IN_PROGRESS, filters, editable
+    )
     closed = [
         r
-        for r in visible_reviews(request.user, WorkflowState.STATUS_APPROVED, filters)
+        for r in visible_reviews(request.user, WorkflowState.STATUS_APPROVED, filters, editable)
         if r.finished_at and start <= timezone.localtime(r.finished_at).date() <= end
     ]
-    rows = open_rows(open_reviews)
+    rows = open_rows(open_reviews, editable)
     summary = summary_by_municipality(closed)
     export = request.GET.get("export")
     if export in ("csv", "xlsx"):
@@ -112,14 +137,20 @@ def sla_report(request):
 
 
 def export_response(rows, summary, fmt):
-    reviews_sheet = dataset(rows, HEADERS, "Open reviews")
+    """CSV for Excel in the interface language (cms.exports.csv_response) or XLSX (open
+    reviews and the closed-review summary as two sheets)."""
     if fmt == "csv":
-        response = HttpResponse(reviews_sheet.export("csv"), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="pipeline-sla.csv"'
-        return response
+        return csv_response(rows, HEADERS, "pipeline-sla")
+    reviews_sheet = dataset(rows, HEADERS, _("Open reviews"))
     summary_sheet = tablib.Dataset(
-        headers=["Municipality", "Closed", "Median days", "90th percentile days", "Within target"],
-        title="Closed reviews",
+        headers=[
+            _("Municipality"),
+            _("Closed"),
+            _("Median days"),
+            _("90th percentile days"),
+            _("Within target"),
+        ],
+        title=_("Closed reviews"),
     )
     for name, s in summary.items():
         summary_sheet.append(

@@ -17,6 +17,7 @@ from . import (
     pair_follow_up,
     panels,
     responsibility_views,
+    review_queue,
     submit_first,
     views,
 )
@@ -118,6 +119,7 @@ hooks.register("register_page_header_buttons", buttons.open_change_requests_butt
 hooks.register("register_page_header_buttons", buttons.card_button)
 hooks.register("construct_homepage_panels", panels.holiday_notices)
 hooks.register("construct_homepage_panels", panels.pair_follow_up)
+hooks.register("construct_homepage_panels", review_queue.replace_moderation_panel)
 hooks.register("construct_page_action_menu", action_menu.order_action_menu)
 # After the order above: for those who submit rather than publish, submitting is the button.
 hooks.register("construct_page_action_menu", submit_first.submit_first, order=1)

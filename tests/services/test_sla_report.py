@@ -82,7 +82,7 @@ def test_closed_reviews_summary_and_exports(login, in_flight):
         reverse("services_sla_report"), {"export": "csv"}
     )
     assert csv_response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(csv_response.content.decode())))
+    rows = list(csv.reader(io.StringIO(csv_response.content.decode("utf-8-sig")), delimiter=";"))
     assert len(rows) >= 2 and len(rows[0]) == 8
 
     xlsx = login("yllapito-maintainer").get(reverse("services_sla_report"), {"export": "xlsx"})
@@ -102,8 +102,11 @@ def test_exports_never_carry_a_formula(login, in_flight):
     csv_rows = list(
         csv.reader(
             io.StringIO(
-                client.get(reverse("services_sla_report"), {"export": "csv"}).content.decode()
-            )
+                client.get(reverse("services_sla_report"), {"export": "csv"}).content.decode(
+                    "utf-8-sig"
+                )
+            ),
+            delimiter=";",
         )
     )
     cells = [cell for row in csv_rows for cell in row if "HYPERLINK" in cell]
