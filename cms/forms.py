@@ -14,20 +14,51 @@ from .members import (
     is_member_of,
     manageable_organisations,
     reactivate_membership,
-    roles_offered,
+    role_grant_error,
+    roles_grantable,
 )
 from .models import Invitation, Membership, Organisation, validate_cost_shares
+from .roles import ROLES, Role
+
+
+class RoleSelect(forms.Select):
+    """Each role option names the organisation kinds it exists in (`data-kinds`), so the
+    choices follow the chosen organisation (cms/static/cms/js/member-roles.js)."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value:
+            option["attrs"]["data-kinds"] = " ".join(ROLES[Role(value)].organisation_kinds)
+        return option
+
+
+class OrganisationSelect(forms.Select):
+    """Each organisation option says its kind (`data-kind`), for RoleSelect."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            option["attrs"]["data-kind"] = instance.kind
+        return option
+
+
+def role_choices(user, organisations):
+    return [(role.value, role.label) for role in roles_grantable(user, organisations)]
 
 
 class MemberCreateForm(WagtailAdminModelForm):
     """Add a member: an invitation to an e-mail address (cms.members.invite_member).
 
-    Only the manager's organisations and only the roles of their kinds are offered; the
-    answer is the same whether the address has an account or not."""
+    Only the manager's organisations and only the roles they may give there are offered
+    (`cms.members.roles_grantable`; in the browser the roles follow the chosen
+    organisation, checked again on submit); the answer is the same whether the address has
+    an account or not."""
 
     class Meta:
         model = Invitation
         fields = ["organisation", "role", "email", "first_name", "last_name"]
+        widgets = {"organisation": OrganisationSelect, "role": RoleSelect}
         help_texts = {
             "email": _(
                 "The person gets an e-mail invitation and becomes a member when they accept it. "
@@ -40,12 +71,17 @@ class MemberCreateForm(WagtailAdminModelForm):
         organisations = manageable_organisations(self.for_user)
         self.fields["organisation"].queryset = organisations
         self.fields["organisation"].empty_label = None
-        offered = roles_offered(organisations)
-        self.fields["role"].choices = [(role.value, role.label) for role in offered]
+        self.fields["role"].choices = role_choices(self.for_user, organisations)
+
+    class Media:
+        js = ["cms/js/member-roles.js"]
 
     def clean(self):
         cleaned = super().clean()
         organisation, email = cleaned.get("organisation"), cleaned.get("email")
+        role = cleaned.get("role")
+        if organisation and role and (error := role_grant_error(self.for_user, organisation, role)):
+            self.add_error("role", error)
         if organisation and email and is_member_of(email, organisation):
             self.add_error("email", _("This person is already a member of the organisation."))
         elif organisation and email:
@@ -81,9 +117,16 @@ class MemberEditForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         organisation = self.instance.organisation
-        offered = roles_offered(Organisation.objects.filter(pk=organisation.pk))
-        self.fields["role"].choices = [(role.value, role.label) for role in offered]
+        self.fields["role"].choices = role_choices(
+            self.for_user, Organisation.objects.filter(pk=organisation.pk)
+        )
         self.account_left_closed = False
+
+    def clean_role(self):
+        role = self.cleaned_data["role"]
+        if error := role_grant_error(self.for_user, self.instance.organisation, role):
+            raise ValidationError(error)
+        return role
 
     def save(self, commit=True):
         was_active = Membership.objects.filter(pk=self.instance.pk, is_active=True).exists()

@@ -55,6 +55,27 @@ def roles_offered(organisations) -> list[Role]:
     return [role for role in Role if kinds & set(ROLES[role].organisation_kinds)]
 
 
+def roles_grantable(user, organisations) -> list[Role]:
+    """The roles `user` may give in any of `organisations`: those of their kinds
+    (`roles_offered`), and the maintainer role only by whoever manages every
+    organisation's members (maintainers): a main user never grants it."""
+    roles = roles_offered(organisations)
+    if not (user.is_superuser or user.has_perm(MANAGE_ALL_MEMBERS)):
+        roles = [role for role in roles if role != Role.MAINTAINER]
+    return roles
+
+
+def role_grant_error(user, organisation, role) -> str | None:
+    """Why `user` may not give `role` in `organisation`, or None. The model's
+    `validate_role_for_organisation` stays the check of the role and the kind."""
+    if Role(role) in roles_grantable(user, Organisation.objects.filter(pk=organisation.pk)):
+        return None
+    return _("The role %(role)s cannot be given in %(organisation)s.") % {
+        "role": Role(role).label,
+        "organisation": organisation,
+    }
+
+
 def is_member_of(email, organisation) -> bool:
     """Whether someone with this address already has a membership (active or not) in the
     organisation: the organisation's own members are listed to its main users anyway."""

@@ -33,8 +33,10 @@ from .members import (
     can_manage,
     manageable_memberships,
     manageable_organisations,
+    roles_offered,
 )
 from .models import ApiToken, Invitation, InvitationStatus, Membership, Organisation
+from .people import person_name
 from .roles import MANAGE_ALL_MEMBERS
 
 
@@ -96,6 +98,17 @@ class MemberIndexView(generic.IndexView):
         return manageable_memberships(self.request.user)
 
     @cached_property
+    def filters(self):
+        # The role filter offers the roles of the organisations the user manages (a
+        # municipality's main user never sees provider or maintainer roles there).
+        filters = super().filters
+        if filters is not None and "role" in filters.form.fields:
+            offered = {r.value for r in roles_offered(manageable_organisations(self.request.user))}
+            field = filters.form.fields["role"]
+            field.choices = [(v, label) for v, label in field.choices if not v or v in offered]
+        return filters
+
+    @cached_property
     def header_buttons(self):
         return [
             *super().header_buttons,
@@ -146,6 +159,10 @@ class MemberEditView(generic.EditView):
             raise PermissionDenied
         return obj
 
+    def get_page_subtitle(self):
+        # The person by name (a membership's own str() names the username).
+        return f"{person_name(self.object.user)} · {self.object.organisation}"
+
     def save_action(self):
         if getattr(self.form, "account_left_closed", False):
             messages.warning(
@@ -172,7 +189,8 @@ class MembershipViewSet(ScopedObjectViewsMixin, ModelViewSet):
     inspect_view_enabled = False
     copy_view_enabled = False
     list_display = [
-        Column("user", label=_("user"), accessor="user"),
+        # People by name (the username only when there is no name or e-mail address).
+        Column("user", label=_("name"), accessor=lambda m: person_name(m.user)),
         Column("email", label=_("e-mail"), accessor="user.email"),
         "organisation",
         "role",
@@ -298,7 +316,7 @@ class InvitationViewSet(ModelViewSet):
         Column(
             "invited_by",
             label=_("invited by"),
-            accessor=lambda i: (i.invited_by.get_full_name() or "—") if i.invited_by else "—",
+            accessor=lambda i: person_name(i.invited_by, empty="—"),
         ),
         DateColumn("created_at", label=_("sent")),
         Column(
@@ -508,7 +526,7 @@ class ApiTokenViewSet(ModelViewSet):
     list_display = [
         "name",
         Column("prefix", label=_("key starts with"), accessor="prefix"),
-        Column("user", label=_("user"), accessor="user"),
+        Column("user", label=_("user"), accessor=lambda t: person_name(t.user)),
         DateColumn("created_at", label=_("created")),
         DateColumn("last_used_at", label=_("last used")),
         DateColumn("expires_at", label=_("expires")),

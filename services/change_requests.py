@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cms.access import may_read_internal
+from cms.people import person_name
 
 from .models import ChangeRequest, ChangeRequestEvent, ChangeRequestStatus
 from .notifications import edit_url, notify, pair
@@ -35,7 +36,15 @@ def send_change_request(page, sender, message, section="") -> ChangeRequest:
     ChangeRequestEvent.objects.create(
         request=change_request, user=sender, status=ChangeRequestStatus.OPEN
     )
-    notify(pair(page), "change_request", {"change_request": change_request, "url": edit_url(page)})
+    notify(
+        pair(page),
+        "change_request",
+        {
+            "change_request": change_request,
+            "sender_name": person_name(sender),  # by name, never the username alone
+            "url": edit_url(page),
+        },
+    )
     return change_request
 
 

@@ -21,6 +21,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.admin_views import ScopedObjectViewsMixin
 from cms.ids import parse_id
+from cms.people import person_name as cms_person_name
 
 from .change_requests import (
     assignee_candidates,
@@ -126,7 +127,8 @@ class ChangeRequestIndexView(generic.IndexView):
 
 
 def person_name(user) -> str:
-    return sharing_label(user) if user is not None else "—"
+    """A person by name; the e-mail address or username only when the name is empty."""
+    return cms_person_name(user, empty="—")
 
 
 class ChangeRequestEditForm(WagtailAdminModelForm):
@@ -163,11 +165,27 @@ class ChangeRequestEditForm(WagtailAdminModelForm):
 
 
 class ChangeRequestEditView(generic.EditView):
+    template_name = "services/change_request_edit.html"
+
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
         if not may_handle_change_request(self.request.user, obj):
             raise PermissionDenied
         return obj
+
+    def get_page_subtitle(self):
+        return f"{self.object.page.title} · {person_name(self.object.sender)}"
+
+    def get_context_data(self, **kwargs):
+        # What was asked and the history, people by name (one query for the events).
+        context = super().get_context_data(**kwargs)
+        events = list(self.object.events.select_related("user", "assignee"))
+        for event in events:
+            event.who = person_name(event.user)
+            event.assignee_name = person_name(event.assignee) if event.assignee_id else ""
+        context["sender_name"] = person_name(self.object.sender)
+        context["events"] = events
+        return context
 
 
 class ChangeRequestViewSet(ScopedObjectViewsMixin, ModelViewSet):
