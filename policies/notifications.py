@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -165,6 +165,71 @@ def send_policy_digest(now=None) -> tuple[int, int]:
     return sent, quiet
 
 
+# --- Named persons: the digest warns when a partner falls short ---------------------------------
+NAMED_PERSONS_KEY = "named-persons"
+
+
+def named_person_recipients(entries) -> list[tuple]:
+    """(user, the entries they are told of): every maintainer gets them all; a partner's
+    main users get their own organisation's (a provider without a main user has nobody to
+    tell but the maintainers)."""
+    from cms.roles import Role
+
+    by_org = {e.organisation.pk: e for e in entries}
+    memberships = (
+        Membership.objects.active()
+        .filter(user__in=digest_users())
+        .filter(
+            Q(role=Role.MAINTAINER)
+            | Q(role=Role.MUNICIPALITY_MAIN_USER, organisation_id__in=list(by_org))
+        )
+        .select_related("user", "user__wagtail_userprofile")
+        .order_by("user_id")
+    )
+    told = {}
+    for membership in memberships:
+        _user, org_ids = told.setdefault(membership.user_id, (membership.user, set()))
+        if membership.role == Role.MAINTAINER:
+            org_ids.update(by_org)
+        else:
+            org_ids.add(membership.organisation_id)
+    return [
+        (user, [e for e in entries if e.organisation.pk in org_ids])
+        for user, org_ids in told.values()
+    ]
+
+
+def send_named_person_warnings(on: dt.date | None = None) -> int:
+    """E-mail the named-person shortfalls of `on` (`policies.named_persons`). Each recipient
+    is told once a month of the same shortfalls, and again when they change."""
+    import hashlib
+
+    from .named_persons import shortfalls
+
+    on = on or timezone.localdate()
+    entries = shortfalls(on)
+    if not entries:
+        return 0
+    sent = 0
+    for user, found in named_person_recipients(entries):
+        signature = repr(
+            [f"{on:%Y-%m}"]
+            + sorted((e.organisation.pk, sorted(e.shortfalls.items())) for e in found)
+        )
+        digest = hashlib.sha256(signature.encode()).hexdigest()[:16]
+        sent += send_once(
+            [Recipient(user.email, user_language(user), user.get_full_name())],
+            "named_persons",
+            {
+                "entries": found,
+                "date": on,
+                "url": admin_url("policies_named_persons_report"),
+            },
+            key=f"{NAMED_PERSONS_KEY}:{user.pk}:{digest}",
+        )
+    return sent
+
+
 def recent_policies(language: str, since: dt.datetime) -> list[PolicyPage]:
     """For the dashboard: policies published or changed since `since`."""
     return published_since(since, language)
@@ -174,5 +239,6 @@ __all__ = [
     "notify_content_sanction",
     "recent_policies",
     "send_once",
+    "send_named_person_warnings",
     "send_policy_digest",
 ]

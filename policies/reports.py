@@ -117,3 +117,88 @@ def export_response(rows, billing, fmt, year):
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response
+
+
+# --- Named persons (Reports › Named persons) ----------------------------------------------------
+def named_person_headers() -> dict:
+    from .named_persons import LABELS, ORDER
+
+    return {
+        "organisation": gettext_lazy("Organisation"),
+        "kind": gettext_lazy("Kind"),
+        **{role: LABELS[role] for role in ORDER},
+        "shortfalls": gettext_lazy("Falls short"),
+    }
+
+
+def named_person_rows(entries) -> list[dict]:
+    from .named_persons import ORDER
+
+    rows = []
+    for entry in entries:
+        row = {
+            "organisation": entry.organisation.name,
+            "kind": entry.organisation.get_kind_display(),
+            "shortfalls": entry.shortfall_text(),
+        }
+        for role in ORDER:
+            minimum = entry.minimums.get(role)
+            row[role] = "" if minimum is None else f"{entry.counts.get(role, 0)}/{minimum}"
+        rows.append(row)
+    return rows
+
+
+class NamedPersonFilterForm(forms.Form):
+    on = forms.DateField(
+        label=gettext_lazy("As of"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    short_only = forms.BooleanField(label=gettext_lazy("Only those falling short"), required=False)
+
+
+def named_persons_report(request):
+    """Each partner's named people per role against the minimums, as of a day; providers'
+    main users for maintainers. A partner's users see their own organisation only."""
+    from .access import sees_all
+    from .named_persons import named_persons
+
+    if not can_view_monitoring(request.user):
+        raise PermissionDenied
+    form = NamedPersonFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    on = filters.get("on") or timezone.localdate()
+    everyone = sees_all(request.user)
+    organisations = None if everyone else list(visible_organisations(request.user))
+    entries = named_persons(on, organisations, providers=everyone)
+    if filters.get("short_only"):
+        entries = [e for e in entries if e.shortfalls]
+    headers = named_person_headers()
+    rows = named_person_rows(entries)
+    export = request.GET.get("export")
+    if export in ("csv", "xlsx"):
+        sheet = dataset(rows, headers, "Named persons")
+        filename = f"named-persons-{on.isoformat()}"
+        if export == "csv":
+            response = HttpResponse(sheet.export("csv"), content_type="text/csv; charset=utf-8")
+        else:
+            response = HttpResponse(
+                sheet.export("xlsx"),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+        response["Content-Disposition"] = f'attachment; filename="{filename}.{export}"'
+        return response
+    return TemplateResponse(
+        request,
+        "policies/named_persons_report.html",
+        {
+            "form": form,
+            "on": on,
+            "entries": entries,
+            "partners": [e for e in entries if e.is_partner],
+            "providers": [e for e in entries if not e.is_partner],
+            "page_title": _("Named persons"),
+            "header_icon": "group",
+            "query": request.GET.urlencode(),
+        },
+    )

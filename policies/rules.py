@@ -357,3 +357,36 @@ def meeting_dates(first: dt.date, every: dt.timedelta, until: dt.date) -> list[d
             result.append(day)
         day += every
     return result
+
+
+# --- Named persons: each partner's minimums ----------------------------------------------------
+# "Sopimuskumppaneiden roolit": every partner names at least 2 main users, 2 content producers
+# (who may be main users), 2 contact persons, 2 communication and induction contacts, one
+# steering-group member, and a working-group member with a deputy; a provider names at least
+# one main user.
+MAIN_USERS = "main_users"
+CONTENT_PRODUCERS = "content_producers"
+CONTACT_PERSONS = "contact_persons"
+COMMUNICATION_CONTACTS = "communication_induction"
+STEERING_GROUP_MEMBERS = "steering_group_member"
+WORKING_GROUP_MEMBERS = "working_group_member"
+WORKING_GROUP_DEPUTIES = "working_group_deputy"
+PARTNER_MINIMUMS = {
+    MAIN_USERS: 2,
+    CONTENT_PRODUCERS: 2,
+    CONTACT_PERSONS: 2,
+    COMMUNICATION_CONTACTS: 2,
+    STEERING_GROUP_MEMBERS: 1,
+    WORKING_GROUP_MEMBERS: 1,
+    WORKING_GROUP_DEPUTIES: 1,
+}
+PROVIDER_MINIMUMS = {MAIN_USERS: 1}
+
+
+def named_person_shortfalls(counts: dict[str, int], minimums: dict[str, int]) -> dict:
+    """{role: (named, minimum)} for every role named fewer times than its minimum."""
+    return {
+        role: (counts.get(role, 0), minimum)
+        for role, minimum in minimums.items()
+        if counts.get(role, 0) < minimum
+    }

@@ -145,6 +145,8 @@ class DecisionForm(WagtailAdminModelForm):
         if not rules.steering_group_only(cleaned.get("kind") or ""):
             return cleaned
         formset = self.formsets.get("working_group_votes")
+        if formset is not None:
+            formset.is_valid()  # the formsets are cleaned after the form: clean its rows now
         voted = [
             form.cleaned_data
             for form in getattr(formset, "forms", [])
@@ -452,10 +454,18 @@ class PartnerContactViewSet(MonitoringViewSet):
     model = PartnerContact
     icon = "user"
     menu_label = _("Representatives")
-    form_fields = ["organisation", "role", "name", "email", "is_active"]
-    list_display = ["name", "organisation", "role", "email", "is_active"]
+    form_fields = ["organisation", "role", "name", "email", "start_date", "end_date", "is_active"]
+    list_display = [
+        "name",
+        "organisation",
+        "role",
+        "email",
+        date_column("start_date", _("Named from")),
+        date_column("end_date", _("Last day")),
+        "is_active",
+    ]
     list_filter = ["role"]
-    list_export = ["organisation", "role", "name", "email", "is_active"]
+    list_export = ["organisation", "role", "name", "email", "start_date", "end_date", "is_active"]
     ordering = ["organisation__name", "role"]
 
 

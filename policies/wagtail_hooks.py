@@ -8,8 +8,8 @@ from wagtail import hooks
 from cms.admin_menu import MenuItemFor, has_permission
 
 from .access import can_view_monitoring
-from .panels import recent_policies_panel
-from .reports import sanctions_report
+from .panels import named_persons_panel, recent_policies_panel
+from .reports import named_persons_report, sanctions_report
 from .views import policy_list, policy_read
 from .viewsets import MonitoringGroup
 
@@ -25,6 +25,7 @@ def register_policy_urls():
         path("policies/", policy_list, name="policies_list"),
         path("policies/<int:page_id>/", policy_read, name="policies_read"),
         path("reports/sanctions/", sanctions_report, name="policies_sanctions_report"),
+        path("reports/named-persons/", named_persons_report, name="policies_named_persons_report"),
     ]
 
 
@@ -50,6 +51,17 @@ def register_sanctions_menu_item():
     )
 
 
+@hooks.register("register_reports_menu_item")
+def register_named_persons_menu_item():
+    return MenuItemFor(
+        _("Named persons"),
+        reverse("policies_named_persons_report"),
+        icon_name="group",
+        order=61,
+        shown_to=can_view_monitoring,
+    )
+
+
 @hooks.register("register_log_actions")
 def register_policy_log_actions(actions):
     actions.register_action(
@@ -58,3 +70,4 @@ def register_policy_log_actions(actions):
 
 
 hooks.register("construct_homepage_panels", recent_policies_panel)
+hooks.register("construct_homepage_panels", named_persons_panel)

@@ -181,17 +181,41 @@ class ContactRole(models.TextChoices):
     WORKING_GROUP_MEMBER = "working_group_member", _("Working group member")
     WORKING_GROUP_DEPUTY = "working_group_deputy", _("Working group deputy member")
     CONTACT_PERSON = "contact_person", _("Contact person")
+    COMMUNICATION_INDUCTION = (
+        "communication_induction",
+        _("Communication and induction contact"),
+    )
+
+
+class PartnerContactQuerySet(models.QuerySet):
+    def active_on(self, date: dt.date):
+        """Named for `date`: active, started by then (or no start given) and not ended
+        before it (the end date is the last day)."""
+        return (
+            self.filter(is_active=True)
+            .filter(models.Q(start_date=None) | models.Q(start_date__lte=date))
+            .filter(models.Q(end_date=None) | models.Q(end_date__gte=date))
+        )
 
 
 class PartnerContact(models.Model):
     """A partner's representative (work contact details only). The steering group member
-    is told of every content sanction."""
+    is told of every content sanction. The dates say when the person held the role, so the
+    named-person counts (`policies.named_persons`) can be taken as of any day."""
 
     organisation = partner_field(related_name="partner_contacts")
     role = models.CharField(_("role"), max_length=30, choices=ContactRole.choices)
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("work e-mail"))
     is_active = models.BooleanField(_("active"), default=True)
+    start_date = models.DateField(
+        _("named from"), null=True, blank=True, help_text=_("Empty: from the start.")
+    )
+    end_date = models.DateField(
+        _("last day"), null=True, blank=True, help_text=_("Empty while the person holds the role.")
+    )
+
+    objects = PartnerContactQuerySet.as_manager()
 
     class Meta:
         ordering = ["organisation__name", "role", "name"]
@@ -200,6 +224,11 @@ class PartnerContact(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.organisation}, {self.get_role_display()})"
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The last day is on or after the first.")})
 
 
 class CaseKind(models.TextChoices):
