@@ -18,6 +18,16 @@ from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
 
+def back_office_language(request) -> str:
+    """The language of a back-office answer: the language cookie, then Accept-Language,
+    then LANGUAGE_CODE. With settings.BACK_OFFICE_LANGUAGE_WITHOUT_HEADER (the test
+    settings: "en"), a request without an Accept-Language header gets that language."""
+    fallback = getattr(settings, "BACK_OFFICE_LANGUAGE_WITHOUT_HEADER", None)
+    if fallback and "HTTP_ACCEPT_LANGUAGE" not in request.META:
+        return fallback
+    return translation.get_language_from_request(request, check_path=False)
+
+
 def is_back_office_path(path):
     """True for addresses whose language follows the person, not the address."""
     return path.startswith(tuple(settings.BACK_OFFICE_PATH_PREFIXES))
@@ -27,6 +37,6 @@ class SiteLocaleMiddleware(LocaleMiddleware):
     def process_request(self, request):
         if not is_back_office_path(request.path_info):
             return super().process_request(request)
-        translation.activate(translation.get_language_from_request(request, check_path=False))
+        translation.activate(back_office_language(request))
         request.LANGUAGE_CODE = translation.get_language()
         return None

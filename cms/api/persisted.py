@@ -22,6 +22,16 @@ else (POST, a signed-in or token caller, a document of UNCACHED_FIELDS such as a
 runs every time, and a signed-in or token caller's GET says `Cache-Control: private,
 no-store`: its answer may hold internal data and is never stored or served from the cache.
 A cache that fails is an outage (503, cms.failure), like the rate limit's counters before it.
+
+Answering a hit early (`PersistedCacheMiddleware`): a persisted GET to the API with neither
+an Authorization header nor a session cookie is anonymous before any session or user is
+read, so its cached answer is served right after the security, compression and CSP
+middleware (settings.MIDDLEWARE), without the session, locale, CSRF, authentication, rate
+limit and view machinery below them: the entry and its key are the same as the view's (the
+language is the one cms.locale_middleware would activate for a back-office address:
+cookie, Accept-Language, LANGUAGE_CODE). A miss, or any request that does not qualify,
+goes down the stack as before and the view stores the answer. A cached answer is not
+counted by the anonymous rate limit: it costs no more than a static file.
 """
 
 import hashlib
@@ -121,8 +131,9 @@ def _is_anonymous(request) -> bool:
     return user is None or not user.is_authenticated
 
 
-def _cache_key(request, sha: str, media_type: str) -> str | None:
-    """The entry's key, or None when the request is not one to cache."""
+def _cache_key(request, sha: str, media_type: str, language: str | None = None) -> str | None:
+    """The entry's key, or None when the request is not one to cache (`language`: the
+    answer's language, by default the active one)."""
     variables = request.GET.get("variables") or None
     if variables:
         try:
@@ -134,7 +145,7 @@ def _cache_key(request, sha: str, media_type: str) -> str | None:
     if fields is None or fields & UNCACHED_FIELDS:
         return None
     parts = json.dumps(
-        [sha, variables, operation_name, media_type, translation.get_language()],
+        [sha, variables, operation_name, media_type, language or translation.get_language()],
         sort_keys=True,
         separators=(",", ":"),
     )
@@ -208,3 +219,60 @@ def respond(request, media_type: str, run) -> HttpResponse:
         }
         cache.set(key, entry, settings.GRAPHQL_CACHE_SECONDS)
     return _public_response(request, entry)
+
+
+class PersistedCacheMiddleware:
+    """Serves an anonymous persisted GET's cached answer before the session and user are
+    read (see the module); everything else goes on down the stack."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return early_answer(request) or self.get_response(request)
+
+
+@lru_cache(maxsize=64)
+def _is_api_path(urlconf: str, path: str) -> bool:
+    from django.urls import Resolver404, resolve
+
+    try:
+        return resolve(path, urlconf).url_name == "graphql"
+    except Resolver404:
+        return False
+
+
+def early_answer(request) -> HttpResponse | None:
+    """The cached answer of an anonymous persisted GET, or None (not cached, or not such a
+    request: the view decides)."""
+    if request.method != "GET" or settings.GRAPHQL_CACHE_SECONDS <= 0:
+        return None
+    if request.META.get("HTTP_AUTHORIZATION") or settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return None
+    sha = request.GET.get("id")
+    if not sha or "query" in request.GET or "extensions" in request.GET:
+        return None
+    if not _is_api_path(
+        getattr(request, "urlconf", None) or settings.ROOT_URLCONF, request.path_info
+    ):
+        return None
+    sha = sha.strip().lower()
+    if document(sha) is None:
+        return None
+    from cms.api.http import CONTENT_TYPES, response_media_type
+    from cms.locale_middleware import back_office_language
+
+    media_type = response_media_type(request.META.get("HTTP_ACCEPT"))
+    language = back_office_language(request)
+    key = _cache_key(request, sha, media_type, language)
+    if key is None:
+        return None
+    entry = cache.get(key)
+    if entry is None:
+        return None
+    with translation.override(language):
+        response = _public_response(request, entry)
+    if response.status_code == 200:
+        response["Content-Type"] = CONTENT_TYPES[media_type]
+    response["Content-Language"] = language
+    return response

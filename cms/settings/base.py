@@ -293,6 +293,9 @@ MIDDLEWARE = [
     "cms.compression.ApiGZipMiddleware",
     # Content-Security-Policy header (CONTENT_SECURITY_POLICY below).
     "cms.csp.CSPMiddleware",
+    # An anonymous persisted GET's cached API answer, before sessions and users are read
+    # (cms/api/persisted.py); everything else goes on down.
+    "cms.api.persisted.PersistedCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The back office in the person's language, the frontend in its address's (cms/locale_middleware.py).
     "cms.locale_middleware.SiteLocaleMiddleware",

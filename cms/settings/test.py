@@ -26,11 +26,8 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="palvelumanuaali-test-media-"))
 WAGTAILADMIN_BASE_URL = "http://testserver"
 if not DATABASE_URL:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
-# Requests without an Accept-Language header get the English interface (our source
-# strings), so tests can assert texts; the translation tests send fi / sv headers.
-MIDDLEWARE = [
-    "cms.testing.EnglishByDefaultMiddleware"
-    if m == "cms.locale_middleware.SiteLocaleMiddleware"
-    else m
-    for m in MIDDLEWARE  # noqa: F405
-]
+# Back-office requests without an Accept-Language header get the English interface (our
+# source strings), so tests can assert texts; the translation tests send fi / sv headers
+# (cms/locale_middleware.py back_office_language). The frontend keeps its rule (the address
+# names the language), as in production.
+BACK_OFFICE_LANGUAGE_WITHOUT_HEADER = "en"

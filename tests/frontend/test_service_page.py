@@ -45,7 +45,7 @@ RAW_KEYS = (
 @pytest.fixture
 def client(client):
     """A browser that asks for Finnish (the tests' default interface is English without
-    Accept-Language: cms.testing); the URL's prefix still decides /sv/ and /en/."""
+    Accept-Language: BACK_OFFICE_LANGUAGE_WITHOUT_HEADER); the URL's prefix still decides /sv/ and /en/."""
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "fi"
     return client
 

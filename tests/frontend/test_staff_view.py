@@ -37,7 +37,7 @@ def reads(response):
 
 
 def language(url) -> dict:
-    """The Accept-Language of the URL's language (cms.testing makes English the default
+    """The Accept-Language of the URL's language (the test settings make English the default
     of a request without one, whatever its prefix)."""
     code = url.split("/")[1] if url.startswith(("/sv/", "/en/")) else "fi"
     return {"HTTP_ACCEPT_LANGUAGE": code}
