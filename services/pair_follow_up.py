@@ -125,10 +125,12 @@ def broken_pairs(pages=None, now=None) -> list[FollowUp]:
     three queries whatever their number."""
     now = now or timezone.now()
     pages = followed_services() if pages is None else pages
+    related = ("provider_updater", "municipal_responsible", "provider", "responsible_municipality")
+    # Not the stream fields: a whole catalogue is read here (the daily job, maintainers).
     pages = list(
-        pages.select_related(
-            "provider_updater", "municipal_responsible", "provider", "responsible_municipality"
-        ).order_by("responsible_municipality__name", "title", "pk")
+        pages.select_related(*related)
+        .only("title", "translation_key", *related)
+        .order_by("responsible_municipality__name", "title", "pk")
     )
     wanted = Q(pk__in=[])
     for page in pages:
