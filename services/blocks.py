@@ -1,6 +1,7 @@
 """StreamField blocks of a service: public description, time and place, internal information."""
 
 from decimal import Decimal, InvalidOperation
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -37,6 +38,32 @@ WEEKDAYS = [
 def _require_order(value, first, second, message):
     if value.get(first) and value.get(second) and value[first] >= value[second]:
         raise StructBlockValidationError(block_errors={second: ValidationError(message)})
+
+
+class SourceTermChooserBlock(SnippetChooserBlock):
+    """A vocabulary's term in a stream field: the chooser opens on the source-language
+    terms and another locale's term is refused (the rule: services.term_choices)."""
+
+    @cached_property
+    def widget(self):
+        from services.term_choices import source_language_code
+
+        widget = super().widget
+        modal_url = widget.get_chooser_modal_url
+
+        def source_terms_url():
+            return f"{modal_url()}?{urlencode({'locale': source_language_code()})}"
+
+        widget.get_chooser_modal_url = source_terms_url
+        return widget
+
+    @cached_property
+    def field(self):
+        from services.term_choices import source_language_code
+
+        field = super().field
+        field.queryset = field.queryset.filter(locale__language_code=source_language_code())
+        return field
 
 
 # --- Public description ------------------------------------------------------------
@@ -185,7 +212,7 @@ class LocationBlock(blocks.StructBlock):
         help_text=_("Optional. Decimal degrees, for example 24.9384."),
     )
     accessibility = blocks.ListBlock(
-        SnippetChooserBlock("services.LocationAccessibility"),
+        SourceTermChooserBlock("services.LocationAccessibility"),
         label=capfirst(_("location accessibility")),
         default=[],
     )
@@ -425,7 +452,9 @@ class ClientConsentBlock(FlagWithInstructionsBlock):
 
 
 class MunicipalityTextBlock(blocks.StructBlock):
-    municipality = SnippetChooserBlock("services.Municipality", label=capfirst(_("municipality")))
+    municipality = SourceTermChooserBlock(
+        "services.Municipality", label=capfirst(_("municipality"))
+    )
     text = blocks.RichTextBlock(features=SIMPLE_TEXT_FEATURES, label=capfirst(_("text")))
 
 

@@ -13,12 +13,16 @@ choice"), so a forged post cannot attach a Swedish or English term. A relation s
 before this rule to another locale's term is shown (and saved) as its source term.
 
 `limit_to_source_terms(form)` is called by the service page form (`ServicePageForm`)
-for its own fields and for its inline forms (service languages).
+for its own fields and for its inline forms (service languages). Inside stream fields
+(a place's accessibility) `services.blocks.SourceTermChooserBlock` does the same for the
+snippet chooser: its window opens on the source-language terms and refuses another's.
 """
 
 import unicodedata
 
 from django import forms
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from .models.taxonomies import Taxonomy
@@ -46,8 +50,13 @@ def collation_key(label: str, language_code: str = "fi") -> tuple:
     return (tuple(key), label)
 
 
+def source_language_code() -> str:
+    """The source language of the content: the default locale's code (no query)."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
 def source_locale() -> Locale:
-    return Locale.get_default()
+    return Locale.objects.get(language_code=source_language_code())
 
 
 def _is_term_field(field) -> bool:

@@ -269,7 +269,16 @@ class ServiceLanguage(Orderable):
         verbose_name=_("required level"),
     )
 
-    panels = [FieldRowPanel([FieldPanel("language"), FieldPanel("level")])]
+    # Plain selects of the source-language terms (services.term_choices), not the snippet
+    # chooser, which lists every locale's terms.
+    panels = [
+        FieldRowPanel(
+            [
+                FieldPanel("language", widget=forms.Select),
+                FieldPanel("level", widget=forms.Select),
+            ]
+        )
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("service language")
@@ -569,7 +578,7 @@ class ServicePage(HeadlessPreviewMixin, Page):
         FieldPanel("short_description"),
         MultiFieldPanel(
             [
-                FieldPanel("service_category"),
+                FieldPanel("service_category", widget=forms.Select),
                 FieldPanel("audiences", widget=_checkbox()),
                 FieldPanel("client_situations", widget=_checkbox()),
                 FieldPanel("target_groups", widget=_checkbox()),

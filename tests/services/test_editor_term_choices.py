@@ -156,3 +156,16 @@ def test_relation_stored_to_another_locale_is_shown_as_its_source_term(services,
     page.target_groups.set([swedish_term])
     form = form_for(page, user(f"{page.provider.slug}-editor"))
     assert list(form.initial["target_groups"]) == [finnish_term.pk]
+
+
+def test_place_accessibility_chooser_offers_source_terms_only():
+    from services.blocks import LocationBlock
+    from services.models import LocationAccessibility
+
+    block = LocationBlock().child_blocks["accessibility"].child_block
+    assert "locale=fi" in block.widget.get_chooser_modal_url()
+    finnish = LocationAccessibility.objects.filter(locale__language_code="fi").first()
+    swedish = finnish.get_translation(Locale.objects.get(language_code="sv"))
+    assert block.clean(finnish.pk) == finnish
+    with pytest.raises(Exception, match="valid choice|kelvollinen|giltigt"):
+        block.clean(swedish.pk)
