@@ -153,3 +153,11 @@ def test_the_basis_is_public_in_the_api(procurement):
     assert service["responsibilityBasis"] == "procurement"
     assert service["responsibilityBasisLabel"]
     assert service["responsibleMunicipality"]["name"] == "Helsinki"
+
+
+def test_the_card_shows_the_basis_and_the_partners(procurement, login):
+    page = login("espoo-expert").get(reverse("services_card", args=[procurement.pk]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Responsibility basis" in html and "Procurement" in html
+    assert "other partners involved" in html and "Kerava" in html
