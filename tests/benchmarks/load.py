@@ -5,7 +5,10 @@ throwaway PostgreSQL cluster, 50 concurrent clients for 60 s per phase.
     make loadtest LOAD_ARGS="--sizes 337,20000 --duration 30 --clients 50"
 
 Phases, each on the same server (gunicorn, GUNICORN_WORKERS=4 by default):
-    trivial         GET /healthz (the server's floor)
+    healthz         GET /healthz: answered by the first middleware (the server's floor)
+    trivial         GET /trivial/: a view answering "ok" through the whole middleware stack
+                    (the issue's "trivial view on the same server"; the load test's
+                    settings add it: tests/benchmarks/load_settings.py)
     mix (POST)      the public mix as anonymous POSTs: catalogue-listing, customer-detail,
                     search, taxonomies (graphql/queries/), run every time
     cached mix      the same documents as persisted GETs (/graphql/?id=<sha256>&variables=),
@@ -19,9 +22,13 @@ exits 1 when the server cannot be started. The database comes from the API bench
 cache in .bench/ (postgres-<size>.dump, tests/benchmarks/api.py); a size without a dump is
 skipped with a message unless --seed is given (5,000 services take several minutes).
 
-The client is this process: `--clients` threads, each with one keep-alive http.client
-connection, so on a small machine it competes with the server for the CPU (noted in the
-report with the load average).
+The client is wrk (Debian's `wrk`, `--client wrk`, the default when it is installed: C,
+two threads, `--clients` keep-alive connections, tests/benchmarks/load_wrk.lua rotating the
+same requests and counting non-2xx answers and 200s with GraphQL `errors`), or this process
+(`--client python`: `--clients` threads, each with one keep-alive http.client connection;
+the fault test always uses it, for its timeline of errors). Either client shares the
+machine's CPUs with the server (noted in the report with the load average); the Python one
+takes far more of them, so its figures understate the server.
 """
 
 import argparse
@@ -29,12 +36,15 @@ import hashlib
 import http.client
 import json
 import os
+import re
 import secrets
+import shutil
 import signal
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -68,7 +78,8 @@ def server_env(database_url: str, port: int, workers: int) -> dict:
     secret), with the anonymous rate limit off: every client here is one IP."""
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        # The production settings plus /trivial/ (tests/benchmarks/load_settings.py).
+        "DJANGO_SETTINGS_MODULE": "tests.benchmarks.load_settings",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(60),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_LOCAL_PLAIN_HTTP": "1",
@@ -273,14 +284,71 @@ def summary(recorder, duration) -> dict:
     }
 
 
+WRK_SCRIPT = ROOT / "tests" / "benchmarks" / "load_wrk.lua"
+WRK_THREADS = 2
+
+
+def run_wrk(server, reqs, clients: int, duration: float) -> dict:
+    """The phase through wrk: the same figures as summary()."""
+    with tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False) as listing:
+        for method, path, body in reqs:
+            listing.write(f"{method}\t{path}\t{body or ''}\n")
+    try:
+        out = subprocess.run(
+            [
+                "wrk",
+                f"-t{min(WRK_THREADS, clients)}",
+                f"-c{clients}",
+                f"-d{max(1, round(duration))}s",
+                "--timeout",
+                "30s",
+                "--latency",
+                "-s",
+                str(WRK_SCRIPT),
+                f"http://127.0.0.1:{server.port}",
+                "--",
+                listing.name,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    finally:
+        os.unlink(listing.name)
+    match = re.search(r"^WRK_RESULT (\{.*\})$", out, re.MULTILINE)
+    if match is None:
+        raise SystemExit(f"wrk printed no result:\n{out}")
+    r = json.loads(match.group(1))
+    kinds = {}
+    if r["bad"]:
+        kinds[f"not 2xx or 200 with errors (first: {r['first_bad']})"] = r["bad"]
+    for kind in ("connect", "read", "write", "timeout"):
+        if r[kind]:
+            kinds[kind] = r[kind]
+    seconds = r["duration_us"] / 1e6
+    return {
+        "requests": r["requests"],
+        "rps": r["requests"] / seconds,
+        "p50": r["p50"],
+        "p95": r["p95"],
+        "p99": r["p99"],
+        "mean": r["mean"],
+        "errors": sum(kinds.values()),
+        "error_kinds": kinds,
+    }
+
+
 def phase(server, name, reqs, args) -> dict:
     # Warm up: every request once (fills the cache for the persisted phases, connections).
     conn = server.connection()
     for method, path, body in reqs:
         request(conn, method, path, body)
     conn.close()
-    log(f"{name}: {args.clients} clients for {args.duration:g} s")
-    result = summary(run_load(server, reqs, args.clients, args.duration), args.duration)
+    log(f"{name}: {args.clients} clients for {args.duration:g} s ({args.client})")
+    if args.client == "wrk":
+        result = run_wrk(server, reqs, args.clients, args.duration)
+    else:
+        result = summary(run_load(server, reqs, args.clients, args.duration), args.duration)
     result["name"] = name
     return result
 
@@ -308,7 +376,7 @@ def verdict(ok: bool) -> str:
 def print_report(size, results, args, load_before):
     print(
         f"\nLoad test, PostgreSQL, {size} services, gunicorn {args.workers} workers, "
-        f"{args.clients} clients x {args.duration:g} s per phase"
+        f"{args.clients} clients x {args.duration:g} s per phase, client {args.client}"
     )
     print(f"machine load before: {load_before}; after: {load_average()}")
     print(
@@ -323,7 +391,7 @@ def print_report(size, results, args, load_before):
             + (f"  {r['error_kinds']}" if r["errors"] else "")
         )
     trivial = by["trivial"]
-    for name in ("mix (POST)", "cached mix", "cached listing"):
+    for name in ("healthz", "mix (POST)", "cached mix", "cached listing"):
         if name in by:
             r = by[name]
             print(
@@ -358,7 +426,8 @@ def measure_size(size, args):
     url = api.postgres_database(size, False)
     load_before = load_average()
     with Server(url, args.workers) as server:
-        results = [phase(server, "trivial", [("GET", "/healthz", None)], args)]
+        results = [phase(server, "healthz", [("GET", "/healthz", None)], args)]
+        results.append(phase(server, "trivial", [("GET", "/trivial/", None)], args))
         results.append(phase(server, "mix (POST)", mix_requests(server, MIX, False), args))
         if persisted_available(server):
             results.append(phase(server, "cached mix", mix_requests(server, MIX, True), args))
@@ -396,6 +465,12 @@ def parse_args(argv, description=__doc__):
     parser.add_argument("--duration", type=float, default=60, help="seconds per phase (60)")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers (4)")
     parser.add_argument("--seed", action="store_true", help="seed sizes without a dump")
+    parser.add_argument(
+        "--client",
+        choices=("wrk", "python"),
+        default="wrk" if shutil.which("wrk") else "python",
+        help="the load generator (default: wrk when installed, else python)",
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     try:
@@ -406,6 +481,8 @@ def parse_args(argv, description=__doc__):
         parser.error("--sizes needs at least one size of 1 or more")
     if args.clients < 1 or args.duration <= 0 or args.workers < 1:
         parser.error("--clients, --duration and --workers must be positive")
+    if args.client == "wrk" and not shutil.which("wrk"):
+        parser.error("--client wrk: wrk is not installed (Debian: apt-get install wrk)")
     return args
 
 
