@@ -48,6 +48,7 @@
     var city = field(box, "city");
     if (place.kind === "address") {
       // An empty address field takes the known place's; typed text is never overwritten.
+      // (A municipality centre fills no address: its name is in the interface's language.)
       [
         [street, place.street_address],
         [postal, place.postal_code],
@@ -58,9 +59,6 @@
           pair[0].dispatchEvent(new Event("change", { bubbles: true }));
         }
       });
-    } else if (city && !city.value && place.city) {
-      city.value = place.city;
-      city.dispatchEvent(new Event("change", { bubbles: true }));
     }
     setStatus(
       box,
