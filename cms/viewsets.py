@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -190,11 +191,16 @@ class MembershipViewSet(ScopedObjectViewsMixin, ModelViewSet):
     copy_view_enabled = False
     list_display = [
         # People by name (the username only when there is no name or e-mail address).
-        Column("user", label=_("name"), accessor=lambda m: person_name(m.user)),
-        Column("email", label=_("e-mail"), accessor="user.email"),
+        Column("user", label=capfirst(_("name")), accessor=lambda m: person_name(m.user)),
+        Column("email", label=capfirst(_("e-mail")), accessor="user.email"),
         "organisation",
         "role",
-        StatusFlagColumn("is_active", true_label=_("Active"), false_label=_("Deactivated")),
+        StatusFlagColumn(
+            "is_active",
+            label=capfirst(_("status")),
+            true_label=_("Active"),
+            false_label=_("Deactivated"),
+        ),
     ]
     list_filter = ["role", "is_active"]
     search_fields = ["user__first_name", "user__last_name", "user__email"]

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, PageChooserPanel
@@ -201,10 +202,12 @@ class ChangeRequestViewSet(ScopedObjectViewsMixin, ModelViewSet):
     # People by name, not by username (an e-mail address for invited accounts).
     list_display = [
         "page",
-        Column("sender", label=_("sender"), accessor=lambda r: person_name(r.sender)),
+        Column("sender", label=capfirst(_("sender")), accessor=lambda r: person_name(r.sender)),
         "section",
         "status",
-        Column("assignee", label=_("assignee"), accessor=lambda r: person_name(r.assignee)),
+        Column(
+            "assignee", label=capfirst(_("assignee")), accessor=lambda r: person_name(r.assignee)
+        ),
         "created_at",
     ]
     list_filter = ["status", "section"]
