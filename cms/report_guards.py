@@ -2,8 +2,8 @@
 
 These core screens have no hook for their permission or queryset, and their URLs come
 before any registered through hooks, so `install()` (from `CmsConfig.ready`) puts the
-restrictions on the view classes; `cms/wagtail_hooks.py` registers
-`hide_page_types_usage`.
+restrictions on the view classes, where the admin menu reads them too
+(`cms.admin_menu.view_admits`: a report the user may not open is not offered).
 """
 
 from functools import wraps
@@ -34,12 +34,8 @@ def _restrict_view(view_class, test):
         return dispatch(self, request, *args, **kwargs)
 
     view_class.dispatch = guarded_dispatch
-
-
-def hide_page_types_usage(request, menu_items):
-    """construct_reports_menu: "Page types usage" only for those who may open it."""
-    if not sees_whole_tree(request.user):
-        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+    # The menu asks the view (cms.admin_menu.view_admits).
+    view_class.admin_permission_test = test
 
 
 def _requesters_visible_to(request):

@@ -5,9 +5,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from .admin_menu import MenuItemFor, has_permission
+from .admin_menu import MenuItemFor, has_permission, hide_unusable_items
 from .outbox_admin import VIEW_OUTBOX, OutgoingEmailViewSet
-from .report_guards import hide_page_types_usage
 from .views import COST_SHARES_PERMISSION, cost_shares
 from .viewsets import (
     REVOKE_ACTION,
@@ -61,4 +60,6 @@ def register_outbox_menu_item():
     )
 
 
-hooks.register("construct_reports_menu", hide_page_types_usage)
+# Last, after every app's own menu hooks: an item is shown only when its view admits the user.
+for _menu_hook in ("construct_main_menu", "construct_reports_menu", "construct_settings_menu"):
+    hooks.register(_menu_hook, hide_unusable_items, order=1000)

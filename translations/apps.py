@@ -7,4 +7,6 @@ class TranslationsConfig(AppConfig):
     verbose_name = _("Translations")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import admin_language, signals  # noqa: F401
+
+        admin_language.install()

@@ -3,7 +3,7 @@
 from django.urls import path
 from wagtail import hooks
 
-from . import buttons, editor, panels, views
+from . import admin_language, buttons, editor, panels, views
 
 
 @hooks.register("register_admin_urls")
@@ -25,3 +25,6 @@ hooks.register("register_page_listing_more_buttons", buttons.localize_listing_bu
 # The translator's editor: no "Convert to alias page" (translations.editor).
 hooks.register("construct_page_action_menu", editor.hide_convert_to_alias)
 hooks.register("construct_homepage_panels", panels.translation_work_panel)
+
+# wagtail-localize's editor heading in the admin's language (translations.admin_language).
+hooks.register("insert_editor_js", admin_language.editor_heading_script)
