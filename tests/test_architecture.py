@@ -8,6 +8,10 @@
   imports none of the domain apps, from cms only `cms.api.views` (execute_in_process, the
   in-process transport) and `cms.cache_generation` (cache keys), and nothing that reads the database itself (the ORM, Wagtail,
   models, the GraphQL schema); its templates load no Wagtail tag library.
+- `userlog` (the user log) is a base-level app like cms: cms may name it (its daily job runs
+  `purge_user_log` by name) and the domain apps call its recording API, but it imports no
+  domain app itself (tests/userlog/test_userlog_layering.py), so every app can log reads
+  without an import circle.
 - No import circle between the first-party packages' modules at import time.
 """
 
@@ -24,12 +28,13 @@ FIRST_PARTY = (
     "search",
     "content",
     "privacy",
+    "userlog",
     "frontend",
 )
 DOMAIN_APPS = ("services", "policies", "translations", "search", "content", "privacy")
 # What the frontend must not import: the domain apps and whatever reads the database or
 # the schema instead of sending a document.
-FRONTEND_FORBIDDEN_APPS = DOMAIN_APPS
+FRONTEND_FORBIDDEN_APPS = (*DOMAIN_APPS, "userlog")
 # cms.cache_generation: the publication generation in the shared cache (no database), part
 # of the keys of the frontend's cached vocabularies and menu (docs/operations.md, "Caching").
 FRONTEND_ALLOWED_CMS = ("cms.api.views", "cms.cache_generation")
