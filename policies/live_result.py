@@ -15,6 +15,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -99,16 +100,18 @@ def live_result(decision: Decision) -> dict:
         tally = tallies[body]
         if tally is None:
             continue
-        figures = {"for_share": tally.for_share, "total": tally.total, "threshold": tally.threshold}
-        figures = {k: f"{v:.2f}" for k, v in figures.items()}
+        values = {"for_share": tally.for_share, "total": tally.total, "threshold": tally.threshold}
+        figures = {k: f"{v:.2f}" for k, v in values.items()}  # the JSON's: a dot, two decimals
+        shown = {k: number_format(v, 2) for k, v in values.items()}  # 71,52 in fi and sv
         if tally.passed:
-            summary = _("Passed: %(for_share)s ≥ 2/3 × %(total)s = %(threshold)s.") % figures
+            summary = _("Passed: %(for_share)s ≥ 2/3 × %(total)s = %(threshold)s.") % shown
         else:
-            summary = _("Not passed: %(for_share)s < 2/3 × %(total)s = %(threshold)s.") % figures
+            summary = _("Not passed: %(for_share)s < 2/3 × %(total)s = %(threshold)s.") % shown
         rounds.append(
             {
                 "body": body,
                 "label": label,
+                "shown": shown,
                 **figures,
                 "against_share": f"{tally.against_share:.2f}",
                 "abstain_share": f"{tally.abstain_share:.2f}",
