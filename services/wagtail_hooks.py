@@ -10,6 +10,7 @@ from cms.admin_menu import MenuItemFor, has_permission
 
 from . import (
     action_menu,
+    admin_assets,
     admin_visibility,
     buttons,
     localize_guard,
@@ -121,6 +122,7 @@ hooks.register("construct_homepage_panels", panels.holiday_notices)
 hooks.register("construct_homepage_panels", panels.pair_follow_up)
 hooks.register("construct_homepage_panels", review_queue.replace_moderation_panel)
 hooks.register("construct_page_action_menu", action_menu.order_action_menu)
+hooks.register("insert_global_admin_css", admin_assets.admin_css)
 # After the order above: for those who submit rather than publish, submitting is the button.
 hooks.register("construct_page_action_menu", submit_first.submit_first, order=1)
 hooks.register("register_admin_urls", location_lookup.urlpatterns)
