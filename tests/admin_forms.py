@@ -38,6 +38,9 @@ def service_form_data(page, *, internal=(), action=None, **overrides):
         "public_contacts": _pks(page.public_contacts),
         "provider_updater": page.provider_updater_id or "",
         "municipal_responsible": page.municipal_responsible_id or "",
+        # The municipal side's fields (a provider's form has no such fields: ignored there).
+        "responsibility_basis": page.responsibility_basis,
+        "involved_partners": _pks(page.involved_partners),
         "search_boost": page.search_boost,
         "seo_title": "",
         "search_description": "",

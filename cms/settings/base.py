@@ -301,6 +301,9 @@ MIDDLEWARE = [
     "cms.locale_middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # A POST to the page editor in one transaction: the edit-conflict check and the save
+    # (cms/edit_conflicts.py).
+    "cms.edit_conflicts.AtomicPageEditMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # The user log: the request's reads of internal information and exports of personal
     # data, the frontend's in-process API calls included, written with one INSERT when the

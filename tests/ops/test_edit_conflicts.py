@@ -232,3 +232,39 @@ def test_every_page_type_has_the_check():
     assert issubclass(ServicePageForm, ConflictCheckingPageForm)
     for model in (Page, ContentPage, PolicyPage):
         assert issubclass(model.get_edit_handler().get_form_class(), ConflictCheckingPageForm)
+
+
+# --- the check and the save are one step ----------------------------------------------------
+def test_a_page_edit_post_runs_in_one_transaction_and_locks_the_page(page, anna, rf):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cms.edit_conflicts import _is_page_edit
+
+    start = opened(anna, page)
+    with CaptureQueriesContext(connection) as queries:
+        response = save(anna, page, start, title="Lukittu tallennus")
+    assert response.status_code == 302
+    if connection.features.has_select_for_update:
+        locks = [q["sql"] for q in queries if "FOR UPDATE" in q["sql"]]
+        assert locks and str(page.pk) in locks[0]
+    # Only the page editor is wrapped in the transaction.
+    assert _is_page_edit(rf.post(edit_url(page)))
+    parent = page.get_parent().pk
+    assert not _is_page_edit(rf.post(reverse("wagtailadmin_pages:add_subpage", args=[parent])))
+    assert not _is_page_edit(rf.post("/admin/pages/no-such-view/"))
+    assert not _is_page_edit(rf.post("/graphql/"))
+
+
+def test_a_server_error_inside_the_edit_transaction_keeps_nothing(page, rf):
+    from django.http import HttpResponseServerError
+
+    from cms.edit_conflicts import AtomicPageEditMiddleware
+
+    def failing_view(request):
+        Page.objects.filter(pk=page.pk).update(title="Puolivalmis")
+        return HttpResponseServerError()
+
+    request = rf.post(edit_url(page))
+    assert AtomicPageEditMiddleware(failing_view)(request).status_code == 500
+    assert Page.objects.get(pk=page.pk).title == page.title
