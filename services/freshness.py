@@ -2,7 +2,8 @@
 
 A published service is "fresh" from its last confirmation ("still accurate") or
 publication: that moment starts a *freshness period*. The rule is sequential, as in
-the agreement, and counts the reminders that were actually sent:
+the agreement, and counts the reminders that were actually queued (cms/outbox.py: a
+queued message is sent once the mail server accepts it, retried until then, never lost):
 
 1. reminder 1 to the update pair 120 days into the period;
 2. reminder 2 fifteen days after reminder 1 was sent;
@@ -15,7 +16,7 @@ the 15-day rhythm (a reminder sent at 06:00:05 makes the next one due on the 15t
 at 06:00 too). A service found long overdue therefore gets reminder 1 now, reminder 2
 fifteen days later and so on: never several at once, and never outdated by age alone.
 
-What was sent, and when, is the record of the keyed `SentNotification` rows that
+What was queued, and when, is the record of the keyed `SentNotification` rows that
 `python manage.py pipeline_reminders` writes (see `step_key`): one row per step and
 period (written even when neither half of the pair can be e-mailed, so a service
 without a reachable pair still runs its course) and one per recipient (so nobody gets

@@ -218,7 +218,8 @@ class ServiceListItem(Orderable):
 
 
 class SentNotification(models.Model):
-    """What the daily command has sent, so running it twice sends nothing twice."""
+    """What the daily command has queued for sending (cms/outbox.py delivers it), so running
+    it twice queues nothing twice."""
 
     key = models.CharField(max_length=200, unique=True)
     recipient = models.EmailField()
