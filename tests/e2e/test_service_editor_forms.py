@@ -78,6 +78,9 @@ def test_provider_editor_service_form(browser, live_server, settings, code):
     known.save()
     cache.clear()
     texts = TEXTS[code]
+    # No autosave: it would save the searched coordinates as a draft of its own and ping
+    # the server while the live server's database is flushed after the test.
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     context, page = open_as(browser, live_server, settings, f"{service.provider.slug}-editor", code)
     try:
         page.goto(f"/admin/pages/{service.pk}/edit/")
@@ -129,7 +132,9 @@ def test_provider_editor_service_form(browser, live_server, settings, code):
         revisions = service.revisions.count()
         with page.expect_navigation():
             page.evaluate("document.querySelector('button[name=action-submit]').click()")
+        # Refused: no new revision, no review started.
         assert service.revisions.count() == revisions
+        assert not ServicePage.objects.get(pk=service.pk).workflow_in_progress
         page.locator('[role="tab"]').nth(1).click()
         error = panel.locator(".error-message").first
         error.wait_for()
