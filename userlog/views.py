@@ -1,7 +1,7 @@
 """The admin's screens of the logs (docs/privacy.md, "User log"):
 
 - the user log (`UserLogView`): filters by user, service, date range, action, channel and
-  organisation; a CSV for Excel (`?export=csv`) and XLSX. Opening it is logged
+  organisation; a CSV for Excel (`?export=csv`, cms.exports.csv_response) and XLSX. Opening it is logged
   ("view_user_log"), exporting it is an export of personal data ("export_personal_data");
 - the admin actions of an organisation's users (`OrganisationHistoryView`): Wagtail's audit
   log (the site history report) kept to the users in scope, with an organisation filter.
@@ -9,14 +9,10 @@
 Both are read-only: no add, edit or delete view exists. Who sees what is userlog.access.
 """
 
-import csv
-import io
-
 import django_filters
 from django.core.exceptions import PermissionDenied
 from django.db.models import IntegerField, Q, Value
-from django.http import HttpResponse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
@@ -26,7 +22,7 @@ from wagtail.admin.views.reports.audit_logging import (
 )
 from wagtail.log_actions import registry as log_action_registry
 
-from cms.exports import safe_cell
+from cms.exports import csv_response
 
 from .access import may_view_logs, organisations_in_scope, users_in_scope, visible_entries
 from .log import record
@@ -112,28 +108,6 @@ def export_row(entry: UserLogEntry) -> dict:
     }
 
 
-def _cell(value) -> str:
-    """A cell as Finnish and Swedish Excel reads it (the conventions of cms/exports.py)."""
-    if value is None:
-        return ""
-    if hasattr(value, "tzinfo") and hasattr(value, "hour"):
-        return formats.date_format(value, "SHORT_DATETIME_FORMAT")
-    if isinstance(value, str):
-        return safe_cell(value)
-    return str(value)
-
-
-def excel_csv(rows, headings: dict) -> bytes:
-    """UTF-8 with a byte-order mark, `;` between cells, CRLF: Excel in a Finnish or Swedish
-    locale opens it as it is; text that would run as a formula gets an apostrophe."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([str(h) for h in headings.values()])
-    for row in rows:
-        writer.writerow([_cell(row[key]) for key in headings])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
 class UserLogView(ReportView):
     page_title = _("User log")
     header_icon = "view"
@@ -176,14 +150,9 @@ class UserLogView(ReportView):
                 detail={"filters": filters.urlencode()[:500], "rows": len(entries)},
             )
             if fmt == self.FORMAT_CSV:
-                response = HttpResponse(
-                    excel_csv([export_row(e) for e in entries], EXPORT_HEADINGS),
-                    content_type="text/csv; charset=utf-8",
-                )
-                response["Content-Disposition"] = (
-                    f'attachment; filename="{self.get_filename()}.csv"'
-                )
-                return response
+                # For Finnish and Swedish Excel (cms/exports.py: BOM, ";", no formulas).
+                rows = [export_row(entry) for entry in entries]
+                return csv_response(rows, EXPORT_HEADINGS, self.get_filename())
             return self.as_spreadsheet(entries, fmt)
         record(
             self.request,
