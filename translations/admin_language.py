@@ -168,6 +168,24 @@ UPSTREAM_MESSAGES = [
     gettext_noop(
         "Keyboard shortcuts are currently enabled; manage your %(account_link)s to disable them."
     ),
+    gettext_noop(
+        'See our <a href="%(guide_link)s" target="_blank">content checks guide</a> for more information on how content metrics are calculated.'
+    ),
+    gettext_noop(
+        "We use a readability formula based on length of words and sentences. Long sentences and words result in a worse readability score."
+    ),
+    gettext_noop(
+        "We extract the main content from the page preview, remove all formatting, and calculate the number of words."
+    ),
+    gettext_noop(
+        "We calculate reading time from word count, using different reading speeds for different languages."
+    ),
+    gettext_noop("View latest version"),
+    gettext_noop(
+        "Troubleshoot your connection to the site before proceeding. Open the editor in a separate tab to view the last saved version."
+    ),
+    gettext_noop("How we calculate our metrics"),
+    gettext_noop("A network error occurred"),
 ]
 
 

@@ -300,7 +300,9 @@ def content_texts() -> set[str]:
     texts.update(str(contact) for contact in Contact.objects.all())
     for vocabulary in VOCABULARIES:
         texts.update(str(term) for term in vocabulary.model.objects.all())
-    for model in apps.get_models():
-        if model._meta.app_label == "search":  # synonyms: content of the search
-            texts.update(str(obj) for obj in model.objects.all())
+    # The search's synonym sets, listed as their terms joined by commas.
+    for synonyms in apps.get_model("search", "SynonymSet").objects.all():
+        for terms in (synonyms.fi, synonyms.sv, synonyms.en):
+            lines = [line.strip() for line in terms.splitlines() if line.strip()]
+            texts.update(lines + [", ".join(lines)])
     return {normalise(text) for text in texts}
