@@ -22,7 +22,7 @@ from functools import cached_property
 from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from cms import cache_generation
 
@@ -33,7 +33,7 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_SECONDS = 300
 # With the publication generation (cms.cache_generation): a publication refreshes the menu.
-CACHE_KEY = "frontend:site-menu:v2:{generation}:{locale}"
+CACHE_KEY = "frontend:site-menu:v3:{generation}:{locale}"
 FOOTER_KEY = "frontend:site-footer:v1:{generation}:{locale}"
 FOOTER_TEMPLATE = "frontend/includes/site_footer.html"
 
@@ -57,6 +57,30 @@ def forget() -> None:
     cache.delete_many([cache_key(code) for code in codes] + [footer_key(code) for code in codes])
 
 
+# The shell's own addresses (base.html, staff/base.html): {name in templates: URL name}.
+SHELL_URLS = {
+    "home": "frontend:home",
+    "services": "frontend:services",
+    "favourites": "frontend:favourites",
+    "lists": "frontend:lists",
+    "change_requests": "frontend:change_requests",
+    "login": "wagtailadmin_login",
+    "logout": "wagtailadmin_logout",
+}
+
+
+def _shell_urls() -> dict[str, str]:
+    """SHELL_URLS reversed in the current language ("" for a route this deployment does
+    not have: the staff view's, when the frontend runs apart from the CMS)."""
+    urls = {}
+    for key, name in SHELL_URLS.items():
+        try:
+            urls[key] = reverse(name)
+        except NoReverseMatch:
+            urls[key] = ""
+    return urls
+
+
 def _link(item) -> dict:
     organisation = item.get("organisation") or {}
     return {
@@ -75,6 +99,7 @@ def shape(data) -> dict:
     and the partners' privacy notices, by partner name."""
     footer = [_link(item) for item in data["footer"]["items"]]
     return {
+        "urls": _shell_urls(),
         "news_url": reverse("frontend:news"),
         "privacy_url": reverse("frontend:privacy"),
         "menu": [_link(item) for item in data["menu"]["items"]],
@@ -135,6 +160,10 @@ class SiteNavigation:
             if not self.failed:
                 cache.set(key, html, cache_seconds())
         return html
+
+    @property
+    def urls(self) -> dict[str, str]:
+        return self._data["urls"]
 
     @property
     def news_url(self) -> str:
