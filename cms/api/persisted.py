@@ -30,8 +30,9 @@ middleware (settings.MIDDLEWARE), without the session, locale, CSRF, authenticat
 limit and view machinery below them: the entry and its key are the same as the view's (the
 language is the one cms.locale_middleware would activate for a back-office address:
 cookie, Accept-Language, LANGUAGE_CODE). A miss, or any request that does not qualify,
-goes down the stack as before and the view stores the answer. A cached answer is not
-counted by the anonymous rate limit: it costs no more than a static file.
+goes down the stack as before and the view stores the answer. A hit counts against the
+anonymous rate limit like any request (a 429 when over it); a cache that fails sends the
+request on to the view, which answers the outage.
 """
 
 import hashlib
@@ -259,17 +260,26 @@ def early_answer(request) -> HttpResponse | None:
     sha = sha.strip().lower()
     if document(sha) is None:
         return None
+    from cms.api import rate_limit
     from cms.api.http import CONTENT_TYPES, response_media_type
     from cms.locale_middleware import back_office_language
 
     media_type = response_media_type(request.META.get("HTTP_ACCEPT"))
     language = back_office_language(request)
-    key = _cache_key(request, sha, media_type, language)
-    if key is None:
+    try:
+        key = _cache_key(request, sha, media_type, language)
+        entry = cache.get(key) if key is not None else None
+    except Exception:
+        # The cache is down: the view answers (a 503 in the API's format, cms.failure).
         return None
-    entry = cache.get(key)
     if entry is None:
         return None
+    # A hit counts against the anonymous rate limit like any request (cms.api.rate_limit).
+    refused = rate_limit.refusal(request)
+    if refused is not None:
+        refused["Content-Type"] = CONTENT_TYPES[media_type]
+        patch_vary_headers(refused, ["Accept"])
+        return refused
     with translation.override(language):
         response = _public_response(request, entry)
     if response.status_code == 200:

@@ -130,3 +130,24 @@ def test_a_preview_document_is_never_served_early():
     Client().get("/graphql/", params)
     with _view_never_runs(), pytest.raises(AssertionError, match="view ran"):
         Client().get("/graphql/", params)
+
+
+def test_an_early_hit_counts_against_the_anonymous_rate_limit(settings):
+    settings.GRAPHQL_RATE_LIMIT_ANONYMOUS = "2/m"
+    assert get(REMOTE_ADDR="198.51.100.7").status_code == 200  # the view, counted there
+    with _view_never_runs():
+        assert get(REMOTE_ADDR="198.51.100.7").status_code == 200  # early, counted
+        refused = get(REMOTE_ADDR="198.51.100.7")
+        assert get(REMOTE_ADDR="198.51.100.8").status_code == 200  # another client
+    assert refused.status_code == 429 and refused["Retry-After"]
+    assert refused.json()["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
+
+
+def test_a_failing_cache_sends_the_request_on_to_the_view():
+    get()
+    with (
+        mock.patch("cms.api.persisted.cache.get", side_effect=ConnectionError("down")),
+        _view_never_runs(),
+        pytest.raises(AssertionError, match="view ran"),
+    ):
+        get()
