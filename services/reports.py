@@ -14,6 +14,7 @@ from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from cms.admin_menu import admin_permission
 from cms.exports import csv_response, dataset, safe_cell
 from cms.models import Organisation
 
@@ -98,6 +99,13 @@ HEADERS = {
 }
 
 
+def may_see_sla_report(user) -> bool:
+    """The report lists the reviews of services the user may edit: nobody else has a use
+    for it (an expert edits no service), so its menu item is theirs only."""
+    return PagePermissionPolicy().user_has_permission(user, "change")
+
+
+@admin_permission(may_see_sla_report)
 def sla_report(request):
     form = SlaFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
