@@ -7,7 +7,7 @@
 #   make axe-core  install the browser tests' pinned axe-core (npm ci in tests/e2e/axe; make test does)
 #   make bench   API benchmark: GraphQL vs Wagtail API v2 vs raw ORM (SQLite, PostgreSQL)
 #   make bench-frontend  frontend benchmark: API requests per page, server time vs API time, caching
-#   make loadtest   gunicorn (production settings) on a throwaway PostgreSQL, 50 clients: req/s, p50/p95/p99, errors (LOAD_ARGS)
+#   make loadtest   gunicorn (production settings) on a throwaway PostgreSQL, 50 clients (wrk when installed: apt-get install wrk): req/s, p50/p95/p99, errors (LOAD_ARGS)
 #   make faulttest  backends terminated twice and PostgreSQL restarted during a load run: errors, recovery (LOAD_ARGS)
 #   make search-eval  search quality: recall@10, MRR and zero results of the judged queries
 #   make api-audit  GraphQL-over-HTTP conformance audit (graphql-http, Node) against a live server
