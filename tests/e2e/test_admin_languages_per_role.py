@@ -22,7 +22,11 @@ from django.conf import settings
 from cms.roles import Role
 from tests.translations.leftover_english import content_texts, english_left
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.ui_only,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 SCREENSHOT_DIR = Path(
     os.environ.get(

@@ -13,7 +13,11 @@ from wagtail.users.models import UserProfile
 from cms.models import Organisation
 from policies.models import Decision
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.ui_only,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 SCREENS = os.environ.get("SCREENSHOT_DIR")
 WORDS = {

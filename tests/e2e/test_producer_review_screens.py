@@ -16,7 +16,11 @@ from wagtail.users.models import UserProfile
 
 from services.models import ServicePage
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.ui_only,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 SAME_NAME = "Ammatinvalinnan ryhmä nuorille"
 SCREENS = os.environ.get("SCREENSHOT_DIR")

@@ -11,7 +11,11 @@ from django.core.cache import cache
 
 from services.models import ServicePage, TargetGroup
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.ui_only,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 TEXTS = {
     "fi": {"submit": "Lähetä", "street": "Katuosoite", "latitude": "Leveysaste"},
