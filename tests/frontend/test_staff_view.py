@@ -359,9 +359,10 @@ def test_the_client_page_in_swedish_has_public_text_only(login, user, sv_pair):
     page(client, f"/en/lists/{service_list.pk}/client/?lang=de", status=400)
 
 
-def test_a_colleague_may_send_a_shared_list(login, user, expert_list):
+def test_a_colleague_may_send_a_shared_list(login, user, expert_list, fi_pages):
     expert_list.shared_with.add(user(COLLEAGUE))
-    page(login(COLLEAGUE), f"/en/lists/{expert_list.pk}/client/?lang=fi")
+    body = page(login(COLLEAGUE), f"/en/lists/{expert_list.pk}/client/?lang=fi").content
+    assert fi_pages[0].title in body.decode() and fi_pages[1].title in body.decode()
 
 
 # --- Change requests ----------------------------------------------------------------------
@@ -413,9 +414,12 @@ def test_a_provider_user_may_not_send_a_change_request(login, fi_pages):
 
 def test_unknown_service_or_list_is_404(login):
     client = login(EXPERT)
-    page(client, "/en/services/999999/change-request/", status=404)
-    page(client, "/en/services/999999/add-to-list/", status=404)
-    page(client, "/en/lists/999999/", status=404)
+    for url in (
+        "/en/services/999999/change-request/",
+        "/en/services/999999/add-to-list/",
+        "/en/lists/999999/",
+    ):
+        assert page(client, url, status=404).status_code == 404
 
 
 # --- Languages ----------------------------------------------------------------------------
