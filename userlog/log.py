@@ -178,16 +178,7 @@ def record(
             detail=detail,
         )
     channel = channel or channel_for(outer)
-    fields = _clip(
-        {
-            "object_type": object_type,
-            "object_id": str(object_id),
-            "object_label": object_label,
-            "field": field,
-            "detail": detail or {},
-            "subject": subject,
-        }
-    )
+    fields = _what(object_type, object_id, object_label, field, detail, subject)
     buffer = getattr(outer, BUFFER)
     key = (
         user.pk,
@@ -205,6 +196,20 @@ def record(
     return entry
 
 
+def _what(object_type, object_id, object_label, field, detail, subject) -> dict:
+    """An entry's "what" fields, clipped to their columns."""
+    return _clip(
+        {
+            "object_type": object_type,
+            "object_id": str(object_id),
+            "object_label": object_label,
+            "field": field,
+            "detail": detail or {},
+            "subject": subject,
+        }
+    )
+
+
 def write(
     user,
     action,
@@ -220,16 +225,7 @@ def write(
     detail=None,
 ):
     """Write an entry now (commands, jobs, anything outside a request) and return it."""
-    fields = _clip(
-        {
-            "object_type": object_type,
-            "object_id": str(object_id),
-            "object_label": object_label,
-            "field": field,
-            "detail": detail or {},
-            "subject": subject,
-        }
-    )
+    fields = _what(object_type, object_id, object_label, field, detail, subject)
     if organisation is None:
         organisation = acting_organisation(user.pk).first()
     entry = _entry(user, action, channel, ip, organisation, fields)
