@@ -5,7 +5,9 @@ Every cache entry built from published content has `current()` in its key: the c
 anonymous GraphQL answers (cms.api.persisted) and the frontend's vocabularies and menu
 (frontend/views/catalogue.py, frontend/context_processors.py). `bump()` moves the number
 on, so no entry built before a change is read again after it; the old entries simply
-expire. The domain apps call it from their signal handlers (services/signals.py: any
+expire. An entry that is read on every request can instead keep the generation inside it
+(`set_fresh` / `get_fresh`): the number and the entry then come in one cache round trip
+(one MGET on Redis), and an entry of an older generation reads as missing. The domain apps call it from their signal handlers (services/signals.py: any
 page published, unpublished, moved or deleted, view restrictions, taxonomy terms and
 organisations); this module imports none of them.
 
@@ -38,6 +40,27 @@ def current() -> int:
         if value is None:  # evicted at once: still a number no old entry has
             return _fresh()
     return int(value)
+
+
+def get_fresh(key: str):
+    """(value, generation): the value `set_fresh` stored under `key` if it was stored in the
+    current generation, else None; and the current generation, to pass to `set_fresh` when
+    the value is built anew. One cache read."""
+    found = cache.get_many([KEY, key])
+    generation = found.get(KEY)
+    if generation is None:
+        return None, current()
+    generation = int(generation)
+    entry = found.get(key)
+    if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == generation:
+        return entry[1], generation
+    return None, generation
+
+
+def set_fresh(key: str, value, generation: int, timeout) -> None:
+    """Store `value` as built in `generation` (read by `get_fresh` before it was built, so a
+    bump while it was being built leaves it stale)."""
+    cache.set(key, (generation, value), timeout)
 
 
 def _increment() -> None:

@@ -15,9 +15,10 @@ A persisted GET from an anonymous caller (no Authorization header, no signed-in 
 is answered from Django's default cache (Redis when REDIS_URL is set) for
 settings.GRAPHQL_CACHE_SECONDS (0 turns the cache off) with `Cache-Control: public,
 max-age=<seconds>`, an `ETag`, and 304 to a matching `If-None-Match`. Only a complete
-answer (200 without errors) is kept. The key holds the publication generation
-(cms.cache_generation), the hash, the variables, the operation name, the negotiated media
-type and the language, so a publication makes every older entry unreachable. Anything
+answer (200 without errors) is kept. The key holds the hash, the variables, the operation
+name, the negotiated media type and the language; the entry holds the publication
+generation it was built in (cms.cache_generation `set_fresh`), read with the generation in
+one round trip, so a publication makes every older entry a miss. Anything
 else (POST, a signed-in or token caller, a document of UNCACHED_FIELDS such as a preview)
 runs every time, and a signed-in or token caller's GET says `Cache-Control: private,
 no-store`: its answer may hold internal data and is never stored or served from the cache.
@@ -40,7 +41,6 @@ import json
 from functools import lru_cache
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -53,7 +53,7 @@ NOT_FOUND = "PersistedQueryNotFound: no document of graphql/queries/ has this SH
 # Root fields whose answer must never be cached: a preview shows unsaved content that
 # changes under the same token.
 UNCACHED_FIELDS = frozenset({"servicePreview"})
-KEY_VERSION = "v1"
+KEY_VERSION = "v2"
 
 
 @lru_cache(maxsize=4)
@@ -151,7 +151,7 @@ def _cache_key(request, sha: str, media_type: str, language: str | None = None) 
         separators=(",", ":"),
     )
     digest = hashlib.sha256(parts.encode("utf-8")).hexdigest()
-    return f"graphql:{KEY_VERSION}:{cache_generation.current()}:{digest}"
+    return f"graphql:{KEY_VERSION}:{digest}"
 
 
 def _etag_matches(request, etag: str) -> bool:
@@ -205,7 +205,7 @@ def respond(request, media_type: str, run) -> HttpResponse:
     key = _cache_key(request, sha.strip().lower(), media_type)
     if key is None or settings.GRAPHQL_CACHE_SECONDS <= 0:
         return run()
-    entry = cache.get(key)
+    entry, generation = cache_generation.get_fresh(key)
     if entry is None:
         response = run()
         body = response.content
@@ -218,7 +218,7 @@ def respond(request, media_type: str, run) -> HttpResponse:
             "etag": f'"{etag}"',
             "operation": getattr(request, "graphql_operation", None),
         }
-        cache.set(key, entry, settings.GRAPHQL_CACHE_SECONDS)
+        cache_generation.set_fresh(key, entry, generation, settings.GRAPHQL_CACHE_SECONDS)
     return _public_response(request, entry)
 
 
@@ -268,7 +268,7 @@ def early_answer(request) -> HttpResponse | None:
     language = back_office_language(request)
     try:
         key = _cache_key(request, sha, media_type, language)
-        entry = cache.get(key) if key is not None else None
+        entry = cache_generation.get_fresh(key)[0] if key is not None else None
     except Exception:
         # The cache is down: the view answers (a 503 in the API's format, cms.failure).
         return None

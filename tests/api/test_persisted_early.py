@@ -146,9 +146,15 @@ def test_an_early_hit_counts_against_the_anonymous_rate_limit(settings):
 def test_a_failing_cache_sends_the_request_on_to_the_view():
     get()
     with (
-        # The module's name for the cache, not the cache object: patching `get` through
+        # The reading module's name for the cache, not the cache object: patching through
         # Django's per-thread proxy would drop the metrics' counting wrapper on exit.
-        mock.patch("cms.api.persisted.cache", **{"get.side_effect": ConnectionError("down")}),
+        mock.patch(
+            "cms.cache_generation.cache",
+            **{
+                "get.side_effect": ConnectionError("down"),
+                "get_many.side_effect": ConnectionError("down"),
+            },
+        ),
         _view_never_runs(),
         pytest.raises(AssertionError, match="view ran"),
     ):

@@ -248,3 +248,33 @@ def test_a_content_page_or_policy_changing_publication_reaches_the_next_get():
     generation = cache_generation.current()
     policy.unpublish()
     assert cache_generation.current() != generation
+
+
+def test_an_entry_built_before_a_bump_is_a_miss_and_the_read_is_one_round_trip():
+    """cache_generation.get_fresh / set_fresh: the generation travels in the entry (one
+    get_many per read); an entry built while the generation moved on is never served."""
+    key = "test:fresh-entry"
+    value, generation = cache_generation.get_fresh(key)
+    assert value is None and generation == cache_generation.current()
+    cache_generation.set_fresh(key, {"body": b"old"}, generation, 60)
+    assert cache_generation.get_fresh(key) == ({"body": b"old"}, generation)
+    cache_generation.bump()  # a publication while (or after) the entry was built
+    value, newer = cache_generation.get_fresh(key)
+    assert value is None and newer != generation
+    cache_generation.set_fresh(key, {"body": b"new"}, newer, 60)
+    calls = []
+    real = cache.get_many
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(cache, "get_many", lambda keys: calls.append(list(keys)) or real(keys))
+        assert cache_generation.get_fresh(key) == ({"body": b"new"}, newer)
+    assert calls == [[cache_generation.KEY, key]]
+
+
+def test_a_lost_generation_makes_every_entry_a_miss():
+    """Redis restarted or the counter evicted: a new number from the clock, no old entry."""
+    key = "test:fresh-lost"
+    _, generation = cache_generation.get_fresh(key)
+    cache_generation.set_fresh(key, "kept", generation, 60)
+    cache.delete(cache_generation.KEY)
+    value, fresh = cache_generation.get_fresh(key)
+    assert value is None and fresh != generation

@@ -42,9 +42,14 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _start_redis():
+def redis_installed() -> bool:
+    return bool(shutil.which("redis-server")) or os.path.exists("/usr/bin/redis-server")
+
+
+def start_redis():
+    """A throwaway redis-server on a free loopback port, no persistence: (process, URL)."""
     binary = shutil.which("redis-server") or "/usr/bin/redis-server"
-    if not os.path.exists(binary):
+    if not redis_installed():
         sys.exit("--redis: redis-server is not installed (Debian: apt-get install redis-server)")
     port = _free_port()
     process = subprocess.Popen(
@@ -137,7 +142,7 @@ def main():
     env.pop("REDIS_URL", None)
     redis = None
     if args.redis:
-        redis, env["REDIS_URL"] = _start_redis()
+        redis, env["REDIS_URL"] = start_redis()
     out = Path(tempfile.mkdtemp(prefix="bench-cache-")) / "result.json"
     try:
         # The access log (one line per request on stdout) goes to /dev/null: a slow reader

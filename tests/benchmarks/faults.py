@@ -19,6 +19,7 @@ has GraphQL errors or "Internal error"). Targets: no error from a terminated bac
 (a read on a dropped connection is retried once), recovery within 2 s, no error as 200.
 Never fails on a miss (exit 0). The options are make loadtest's; --duration does not
 apply (the timetable above is fixed).
+The server's cache is the load test's (`--cache`: a throwaway Redis when installed).
 """
 
 import os
@@ -70,8 +71,18 @@ def restart_postgres(url: str):
 
 def run(size, args):
     url = api.postgres_database(size, False)
+    redis, redis_url = load.start_redis() if args.cache == "redis" else (None, "")
+    try:
+        run_with(size, args, url, redis_url)
+    finally:
+        if redis is not None:
+            redis.terminate()
+            redis.wait()
+
+
+def run_with(size, args, url, redis_url):
     load_before = load.load_average()
-    with load.Server(url, args.workers) as server:
+    with load.Server(url, args.workers, redis_url) as server:
         reqs = load.mix_requests(server, load.MIX, False)
         conn = server.connection()
         for method, path, body in reqs:  # warm up

@@ -177,7 +177,7 @@ def test_anonymous_answers_and_the_generation_live_in_redis(redis_cache):
         second = persisted_get()
     assert len(queries) == 0 and second.content == first.content
     keys = raw_keys(redis_cache)
-    assert any(k.startswith("pm-test:") and ":graphql:v1:" in k for k in keys), keys
+    assert any(k.startswith("pm-test:") and ":graphql:v2:" in k for k in keys), keys
     assert any(k.endswith(cache_generation.KEY) for k in keys), keys
 
     before = cache_generation.current()

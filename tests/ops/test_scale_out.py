@@ -147,7 +147,7 @@ def test_two_app_servers_share_the_cache_and_see_a_publication_at_once(servers, 
     first = b.listing()  # B runs the query and stores the answer in Redis
     assert first[0] == 200 and first[1]["Cache-Control"] == "public, max-age=60"
     keys = raw_keys(redis_server)
-    assert any(k.startswith(f"{PREFIX}:") and ":graphql:v1:" in k for k in keys), keys
+    assert any(k.startswith(f"{PREFIX}:") and ":graphql:v2:" in k for k in keys), keys
 
     page = ServicePage.objects.live().get(
         locale__language_code="fi", title=first[2][0]

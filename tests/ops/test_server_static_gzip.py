@@ -42,6 +42,7 @@ GUNICORN_VARIABLES = [
     "GUNICORN_KEEPALIVE",
     "GUNICORN_MAX_REQUESTS",
     "GUNICORN_MAX_REQUESTS_JITTER",
+    "GUNICORN_PRELOAD",
     "GUNICORN_ACCESS_LOG",
     "GUNICORN_ERROR_LOG",
     "GUNICORN_LOG_LEVEL",
@@ -68,7 +69,9 @@ def test_gunicorn_defaults(gunicorn_config):
     assert config["workers"] == min(2 * cores + 1, 8)
     assert (config["threads"], config["worker_class"]) == (2, "gthread")
     assert (config["timeout"], config["graceful_timeout"], config["keepalive"]) == (30, 30, 5)
-    assert (config["max_requests"], config["max_requests_jitter"]) == (1000, 100)
+    # Rare worker replacements, each a fork of the preloaded master (docs/operations.md).
+    assert (config["max_requests"], config["max_requests_jitter"]) == (10000, 1000)
+    assert config["preload_app"] is True
     assert config["accesslog"] is None  # off: the app's own request log has no query strings
     assert config["wsgi_app"] == "cms.wsgi:application"
 
@@ -84,6 +87,7 @@ def test_gunicorn_settings_come_from_the_environment(gunicorn_config):
         GUNICORN_KEEPALIVE="75",
         GUNICORN_MAX_REQUESTS="0",
         GUNICORN_MAX_REQUESTS_JITTER="0",
+        GUNICORN_PRELOAD="0",
         GUNICORN_ACCESS_LOG="off",
         GUNICORN_LOG_LEVEL="WARNING",
     )
@@ -91,6 +95,7 @@ def test_gunicorn_settings_come_from_the_environment(gunicorn_config):
     assert (config["workers"], config["threads"], config["worker_class"]) == (3, 4, "sync")
     assert (config["timeout"], config["graceful_timeout"], config["keepalive"]) == (60, 20, 75)
     assert (config["max_requests"], config["max_requests_jitter"]) == (0, 0)
+    assert config["preload_app"] is False
     assert config["accesslog"] is None and config["loglevel"] == "warning"
 
 
@@ -109,6 +114,7 @@ def test_port_and_web_concurrency_are_understood(gunicorn_config):
         ("PORT", "http", "PORT must be a port number"),
         ("GUNICORN_WORKER_CLASS", "fast", "GUNICORN_WORKER_CLASS must be one of"),
         ("GUNICORN_LOG_LEVEL", "loud", "GUNICORN_LOG_LEVEL must be"),
+        ("GUNICORN_PRELOAD", "yes", "GUNICORN_PRELOAD must be 0 or 1, got 'yes'"),
     ],
 )
 def test_bad_gunicorn_settings_stop_with_a_message(gunicorn_config, capsys, name, value, message):
