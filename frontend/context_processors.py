@@ -32,9 +32,10 @@ from .views import locale
 logger = logging.getLogger(__name__)
 
 DEFAULT_SECONDS = 300
-# With the publication generation (cms.cache_generation): a publication refreshes the menu.
-CACHE_KEY = "frontend:site-menu:v3:{generation}:{locale}"
-FOOTER_KEY = "frontend:site-footer:v1:{generation}:{locale}"
+# Stored with the publication generation (cms.cache_generation set_fresh / get_fresh: one
+# cache read each): a publication refreshes the menu and the footer.
+CACHE_KEY = "frontend:site-menu:v4:{locale}"
+FOOTER_KEY = "frontend:site-footer:v2:{locale}"
 FOOTER_TEMPLATE = "frontend/includes/site_footer.html"
 
 
@@ -43,11 +44,11 @@ def cache_seconds() -> int:
 
 
 def cache_key(code: str) -> str:
-    return CACHE_KEY.format(generation=cache_generation.current(), locale=code)
+    return CACHE_KEY.format(locale=code)
 
 
 def footer_key(code: str) -> str:
-    return FOOTER_KEY.format(generation=cache_generation.current(), locale=code)
+    return FOOTER_KEY.format(locale=code)
 
 
 def forget() -> None:
@@ -123,7 +124,7 @@ class SiteNavigation:
     def _data(self) -> dict:
         code = locale(self.request)
         key = cache_key(code)
-        data = cache.get(key)
+        data, generation = cache_generation.get_fresh(key)
         if data is None:
             try:
                 data = shape(api.query(self.request, "site-menu", {"locale": code}))
@@ -131,7 +132,7 @@ class SiteNavigation:
                 logger.warning("The site menu could not be read (%s): shown without it.", error)
                 self.failed = True
                 return shape({"menu": {"items": []}, "footer": {"items": []}})
-            cache.set(key, data, cache_seconds())
+            cache_generation.set_fresh(key, data, generation, cache_seconds())
         return data
 
     @property
@@ -154,11 +155,11 @@ class SiteNavigation:
     def footer_html(self) -> str:
         """The footer (FOOTER_TEMPLATE) rendered in the current language, from the cache."""
         key = footer_key(locale(self.request))
-        html = cache.get(key)
+        html, generation = cache_generation.get_fresh(key)
         if html is None:
             html = render_to_string(FOOTER_TEMPLATE, {"site_navigation": self})
             if not self.failed:
-                cache.set(key, html, cache_seconds())
+                cache_generation.set_fresh(key, html, generation, cache_seconds())
         return html
 
     @property

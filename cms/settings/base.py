@@ -373,6 +373,17 @@ else:
         }
     }
 
+# Sessions live in the database, shared by every server. With a cache shared by every process
+# that serves the site (Redis, REDIS_URL) they are also read through it (cached_db): a
+# signed-in request spends no query on its session. Never with local memory and several
+# processes: a session ended in one (sign-out) would stay alive in another's memory
+# (dev.py: runserver is one process). docs/operations.md, "The shared cache".
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
+
 # --- Database ------------------------------------------------------------------
 
 

@@ -22,7 +22,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import path, reverse
@@ -43,7 +42,7 @@ MIN_AGE, MAX_AGE = 0, 130  # the API's range of `age`
 SUGGESTIONS = 8
 
 # With the publication generation (cms.cache_generation): a term or publication refreshes it.
-VOCABULARY_CACHE_KEY = "frontend:vocabularies:v1:{generation}:{locale}"
+VOCABULARY_CACHE_KEY = "frontend:vocabularies:v2:{locale}"  # with the generation (set_fresh)
 
 # The demo catalogue's audiences (graphql/queries/catalogue-home.graphql's defaults).
 JOB_SEEKER, EMPLOYER = "job-seeker", "employer"
@@ -239,12 +238,14 @@ def filter_vocabularies(request, code) -> dict[str, dict[str, str]]:
     the locale. The same for every visitor, so kept in Django's cache per locale for
     settings.FRONTEND_CACHE_SECONDS (as long as a visitor's browser keeps the page): most
     results pages then spend one API request, catalogue-search. A failure is not kept."""
-    key = VOCABULARY_CACHE_KEY.format(generation=cache_generation.current(), locale=code)
-    found = cache.get(key)
+    key = VOCABULARY_CACHE_KEY.format(locale=code)
+    found, generation = cache_generation.get_fresh(key)
     if found is None:
         data = api.query(request, "taxonomies", {"locale": code})
-        found = {key: {t["slug"]: t["name"] for t in terms or []} for key, terms in data.items()}
-        cache.set(key, found, cache_seconds())
+        found = {
+            alias: {t["slug"]: t["name"] for t in terms or []} for alias, terms in data.items()
+        }
+        cache_generation.set_fresh(key, found, generation, cache_seconds())
     return found
 
 

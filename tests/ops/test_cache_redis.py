@@ -223,3 +223,59 @@ def test_a_redis_outage_is_a_503_and_readyz_says_cache(redis_cache, settings):
     finally:
         redis_cache.start()
     assert persisted_get().status_code == 200
+
+
+def test_sessions_are_read_through_the_cache_only_when_it_is_shared():
+    """cached_db with Redis; the database alone with local memory (several processes would
+    each keep a copy); runserver's dev settings, one process, read through its memory."""
+    code = "import django; from django.conf import settings; django.setup(); print(settings.SESSION_ENGINE)"
+    base = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+
+    def engine(env):
+        done = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            env={**base, **env},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip().rsplit(".", 1)[-1]
+
+    assert (
+        engine(
+            {"DJANGO_SETTINGS_MODULE": "cms.settings.test", "REDIS_URL": "redis://127.0.0.1:6390/2"}
+        )
+        == "cached_db"
+    )
+    assert engine({"DJANGO_SETTINGS_MODULE": "cms.settings.test"}) == "db"
+    assert engine({"DJANGO_SETTINGS_MODULE": "cms.settings.dev"}) == "cached_db"
+
+
+@pytest.mark.django_db
+def test_a_session_ended_on_one_server_is_ended_on_every_server(
+    redis_cache, settings, django_user_model
+):
+    """Two servers sharing Redis and the database: the same session cookie, signed out
+    through one, is refused by the other; a session read from Redis costs no query."""
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    # A user who may use the back office, whose sign-out the frontend's form posts to.
+    user = django_user_model.objects.create_superuser("cached-session", password="x-Long-pass-1")
+    first, second = Client(), Client()
+    first.force_login(user)
+    second.cookies = first.cookies  # the browser's cookie, sent to another server
+    key = first.session.session_key
+    assert any(k.endswith(key) for k in raw_keys(redis_cache))
+    from django.contrib.sessions.backends.cached_db import SessionStore
+    from django.contrib.sessions.models import Session
+
+    with CaptureQueriesContext(connection) as queries:
+        SessionStore(key).load()
+    assert not [q for q in queries.captured_queries if "django_session" in q["sql"]]
+    assert second.get("/lists/").status_code == 200  # the staff view: signed in
+    assert first.post("/admin/logout/").status_code == 302
+    assert not Session.objects.filter(session_key=key).exists()
+    assert not any(k.endswith(key) for k in raw_keys(redis_cache))
+    response = second.get("/lists/")
+    assert response.status_code == 302 and "/login/" in response["Location"]
