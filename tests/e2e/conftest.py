@@ -2,7 +2,8 @@
 
 They use pytest-django's live_server, which needs a transactional database (flushed
 after each test), so `make test` runs them in their own pytest invocation
-(`-m e2e`), after the rest of the suite.
+(`-m e2e`, two xdist workers, each with its own database and live server), after the rest
+of the suite.
 """
 
 import json
