@@ -1,15 +1,16 @@
 """The publication generation: one number in the shared cache that changes whenever what
 anonymous readers can see changes (docs/operations.md, "Caching").
 
-Every cache entry built from published content has `current()` in its key: the cached
-anonymous GraphQL answers (cms.api.persisted) and the frontend's vocabularies and menu
-(frontend/views/catalogue.py, frontend/context_processors.py). `bump()` moves the number
-on, so no entry built before a change is read again after it; the old entries simply
-expire. An entry that is read on every request can instead keep the generation inside it
-(`set_fresh` / `get_fresh`): the number and the entry then come in one cache round trip
-(one MGET on Redis), and an entry of an older generation reads as missing. The domain apps call it from their signal handlers (services/signals.py: any
-page published, unpublished, moved or deleted, view restrictions, taxonomy terms and
-organisations); this module imports none of them.
+Every cache entry built from published content is tied to `current()`: the cached
+anonymous GraphQL answers (cms.api.persisted) and the frontend's vocabularies, menu and
+footer (frontend/views/catalogue.py, frontend/context_processors.py) keep it inside the
+entry (`set_fresh` / `get_fresh`: the number and the entry come in one cache round trip,
+one MGET on Redis, and an entry of an older generation reads as missing); others put it in
+their key (services/locations.py). `bump()` moves the number on, so no entry built before a
+change is served after it; the old entries are overwritten or simply expire. The domain
+apps call it from their signal handlers (services/signals.py: any page published,
+unpublished, moved or deleted, view restrictions, taxonomy terms and organisations); this
+module imports none of them.
 
 The number lives in Django's default cache, so every app server sharing that cache (Redis,
 REDIS_URL) sees a bump at once; with the local-memory cache only this process does. It

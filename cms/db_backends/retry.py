@@ -12,8 +12,9 @@ statement once when all of these hold:
   not retried);
 - it is outside any transaction: no atomic block, autocommit on (inside one, the work done
   before the drop is lost and the caller must decide);
-- it is a read: one SELECT statement, not executemany, not locking (FOR UPDATE / SHARE),
-  no sequence or advisory-lock function, and not on a named (server-side) cursor.
+- it is a read: one SELECT statement, or a WITH … SELECT without a data-modifying part
+  (the search's ranking, search/engine.py); not executemany, not locking (FOR UPDATE /
+  SHARE), no sequence or advisory-lock function, and not on a named (server-side) cursor.
 
 Writes are never retried: a write that failed on a dropped connection may have been
 committed before the drop. Creating a cursor on a connection found broken (the next query
@@ -29,7 +30,10 @@ from django.db.backends.utils import CursorDebugWrapper, CursorWrapper
 
 logger = logging.getLogger("cms.db_backends")
 
-_SELECT = re.compile(r"^\s*\(?\s*SELECT\b", re.IGNORECASE)
+_SELECT = re.compile(r"^\s*\(?\s*(?:SELECT|WITH)\b", re.IGNORECASE)
+# A statement with one of these words anywhere may write (a data-modifying WITH, a SELECT
+# INTO): never retried. An identifier or alias spelt like them is refused too (safe side).
+_WRITES = re.compile(r"\b(?:INSERT|UPDATE|DELETE|MERGE|TRUNCATE|INTO)\b", re.IGNORECASE)
 _NOT_A_PLAIN_READ = re.compile(
     r"\bFOR\s+(?:NO\s+KEY\s+)?(?:UPDATE|SHARE|KEY\s+SHARE)\b"
     r"|\b(?:nextval|setval|pg_(?:try_)?advisory\w*|pg_terminate_backend|pg_cancel_backend)\s*\(",
@@ -44,6 +48,7 @@ def is_plain_read(sql) -> bool:
         isinstance(sql, str)
         and bool(_SELECT.match(sql))
         and not _NOT_A_PLAIN_READ.search(sql)
+        and not _WRITES.search(sql)
         and ";" not in sql.strip().rstrip(";")
     )
 

@@ -174,6 +174,14 @@ def test_every_database_is_health_checked():
         ('UPDATE "x" SET "a" = 1', False),
         ("DELETE FROM x", False),
         ("WITH d AS (DELETE FROM x RETURNING id) SELECT * FROM d", False),
+        # The search's ranking (search/engine.py): a read-only WITH is a read.
+        (
+            "\nWITH q (token) AS (VALUES (%s)),\nr AS MATERIALIZED (SELECT 1) SELECT r.x FROM r",
+            True,
+        ),
+        ("WITH u AS (UPDATE x SET a = 1 RETURNING id) SELECT * FROM u", False),
+        ("WITH i AS (INSERT INTO x (a) VALUES (1) RETURNING id) SELECT * FROM i", False),
+        ("SELECT * INTO copy FROM x", False),
         ("SELECT 1; DELETE FROM x", False),
         (None, False),
     ],
