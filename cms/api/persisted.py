@@ -33,7 +33,10 @@ language is the one cms.locale_middleware would activate for a back-office addre
 cookie, Accept-Language, LANGUAGE_CODE). A miss, or any request that does not qualify,
 goes down the stack as before and the view stores the answer. A hit counts against the
 anonymous rate limit like any request (a 429 when over it); a cache that fails sends the
-request on to the view, which answers the outage.
+request on to the view, which answers the outage. Whether a request may be answered early,
+and its key, depend only on its address, query string, Accept, Accept-Language and Cookie
+headers and the settings: worked out once per such combination and kept (at most
+EARLY_KEYS_MAX, cleared when a setting changes), a hit parses no query string or JSON.
 """
 
 import hashlib
@@ -41,6 +44,8 @@ import json
 from functools import lru_cache
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -243,32 +248,84 @@ def _is_api_path(urlconf: str, path: str) -> bool:
         return False
 
 
+# The early answer's decision per request shape (see _early_key): bounded, cleared when a
+# setting it depends on changes (tests).
+_early_keys: dict[tuple, tuple[str, str, str] | None] = {}
+EARLY_KEYS_MAX = 1024
+
+
+@receiver(setting_changed)
+def _forget_early_keys(**kwargs):
+    _early_keys.clear()
+
+
+def _early_key(request) -> tuple[str, str, str] | None:
+    """(cache key, media type, language) of an anonymous persisted GET that may be answered
+    early, None for any other request. It depends only on the address, the query string, the
+    Accept, Accept-Language and Cookie headers and the settings, so it is worked out once
+    per such combination (a listing's page, a service's slug) and reused: a hit then parses
+    no query string, cookie or JSON."""
+    meta = request.META
+    query_string, cookie = meta.get("QUERY_STRING", ""), meta.get("HTTP_COOKIE", "")
+    # Most requests are not persisted GETs, or come with a session: they are not worked out
+    # (nor kept). A cookie merely named like the session's is sent to the view too.
+    if "id=" not in query_string or settings.SESSION_COOKIE_NAME in cookie:
+        return None
+    shape = (
+        getattr(request, "urlconf", None) or settings.ROOT_URLCONF,
+        request.path_info,
+        query_string,
+        meta.get("HTTP_ACCEPT"),
+        meta.get("HTTP_ACCEPT_LANGUAGE"),
+        cookie,
+    )
+    try:
+        return _early_keys[shape]
+    except KeyError:
+        pass
+    found = _work_out_early_key(request, shape[0])
+    if len(_early_keys) >= EARLY_KEYS_MAX:
+        _early_keys.clear()
+    _early_keys[shape] = found
+    return found
+
+
+def _work_out_early_key(request, urlconf) -> tuple[str, str, str] | None:
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return None
+    sha = request.GET.get("id")
+    if not sha or "query" in request.GET or "extensions" in request.GET:
+        return None
+    if not _is_api_path(urlconf, request.path_info):
+        return None
+    sha = sha.strip().lower()
+    if document(sha) is None:
+        return None
+    from cms.api.http import response_media_type
+    from cms.locale_middleware import back_office_language
+
+    media_type = response_media_type(request.META.get("HTTP_ACCEPT"))
+    language = back_office_language(request)
+    key = _cache_key(request, sha, media_type, language)
+    return None if key is None else (key, media_type, language)
+
+
 def early_answer(request) -> HttpResponse | None:
     """The cached answer of an anonymous persisted GET, or None (not cached, or not such a
     request: the view decides)."""
     if request.method != "GET" or settings.GRAPHQL_CACHE_SECONDS <= 0:
         return None
-    if request.META.get("HTTP_AUTHORIZATION") or settings.SESSION_COOKIE_NAME in request.COOKIES:
+    if request.META.get("HTTP_AUTHORIZATION"):
         return None
-    sha = request.GET.get("id")
-    if not sha or "query" in request.GET or "extensions" in request.GET:
+    early = _early_key(request)
+    if early is None:
         return None
-    if not _is_api_path(
-        getattr(request, "urlconf", None) or settings.ROOT_URLCONF, request.path_info
-    ):
-        return None
-    sha = sha.strip().lower()
-    if document(sha) is None:
-        return None
+    key, media_type, language = early
     from cms.api import rate_limit
-    from cms.api.http import CONTENT_TYPES, response_media_type
-    from cms.locale_middleware import back_office_language
+    from cms.api.http import CONTENT_TYPES
 
-    media_type = response_media_type(request.META.get("HTTP_ACCEPT"))
-    language = back_office_language(request)
     try:
-        key = _cache_key(request, sha, media_type, language)
-        entry = cache_generation.get_fresh(key)[0] if key is not None else None
+        entry = cache_generation.get_fresh(key)[0]
     except Exception:
         # The cache is down: the view answers (a 503 in the API's format, cms.failure).
         return None

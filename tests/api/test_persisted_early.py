@@ -159,3 +159,24 @@ def test_a_failing_cache_sends_the_request_on_to_the_view():
         pytest.raises(AssertionError, match="view ran"),
     ):
         get()
+
+
+def test_a_changed_setting_is_followed_by_the_next_early_answer(settings):
+    """The early decision is kept per request shape (cms.api.persisted._early_key); a
+    setting it depends on changing clears it."""
+    assert get()["Content-Language"] == "en"  # the test settings' language without a header
+    with _view_never_runs():
+        assert get()["Content-Language"] == "en"
+    settings.BACK_OFFICE_LANGUAGE_WITHOUT_HEADER = "sv"
+    with _view_never_runs(), pytest.raises(AssertionError, match="view ran"):
+        get()  # another language: another entry, not yet stored
+    assert get()["Content-Language"] == "sv"
+
+
+def test_the_kept_decisions_are_bounded(monkeypatch):
+    from cms.api import persisted
+
+    monkeypatch.setattr(persisted, "EARLY_KEYS_MAX", 20)
+    for n in range(25):
+        Client().get("/graphql/", {"id": LISTING, "variables": json.dumps({"offset": n})})
+    assert 0 < len(persisted._early_keys) <= 20
