@@ -199,12 +199,12 @@ collectstatic: $(STAMP)
 # too, but gets a line of its own so it is not mistaken for a crash.
 # The browser tests (marker e2e) use a live server and a transactional database, which
 # would flush the shared demo world of the other tests: they run in their own invocation,
-# on two xdist workers (each its own database, live server and Chromium; 7.5 -> 5.5 min on
-# two cores).
+# one at a time (on two xdist workers, two Chromiums and live servers on two cores made a
+# review-flow page miss Playwright's 30 s timeout).
 # $(2): the browser tests to run (the PostgreSQL run leaves out the `ui_only` ones: screens
 # and languages, whose database behaviour the rest of the suite covers on both databases).
 run_pytest = rc=0; $(1) $(PY) -m pytest -n auto -m "not e2e" $(PYTEST_ARGS) || rc=$$?; \
-    if [ $$rc -eq 0 ]; then $(1) $(PY) -m pytest -n 2 -m "$(2)" tests/e2e $(PYTEST_ARGS) || rc=$$?; fi; \
+    if [ $$rc -eq 0 ]; then $(1) $(PY) -m pytest -p no:xdist -m "$(2)" tests/e2e $(PYTEST_ARGS) || rc=$$?; fi; \
     if [ $$rc -eq 5 ]; then echo "pytest collected no tests (exit 5): treating this as a failure" >&2; fi; \
     exit $$rc
 

@@ -2,8 +2,7 @@
 
 They use pytest-django's live_server, which needs a transactional database (flushed
 after each test), so `make test` runs them in their own pytest invocation
-(`-m e2e`, two xdist workers, each with its own database and live server), after the rest
-of the suite.
+(`-m e2e`, one test at a time), after the rest of the suite.
 """
 
 import json
