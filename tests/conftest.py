@@ -5,6 +5,8 @@ as `seed_demo` with a small catalogue; each test runs in a transaction that is
 rolled back, so tests may change it freely without affecting others.
 """
 
+import time
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -25,6 +27,20 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _one_rate_limit_window(monkeypatch):
+    """django-ratelimit (the API's rate limit) counts in fixed windows of the period: two
+    requests of a test that straddle a window's end would find the count started again (a
+    "1/m" test answered 200 instead of 429 once). Each test counts in one window of its own,
+    ending one period after the test starts (django_ratelimit.core._get_window, pinned 4.1)."""
+    import django_ratelimit.core
+
+    started = int(time.time())
+    monkeypatch.setattr(
+        django_ratelimit.core, "_get_window", lambda value, period: started + period
+    )
 
 
 @pytest.fixture
