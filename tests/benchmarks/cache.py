@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,8 +47,22 @@ def redis_installed() -> bool:
     return bool(shutil.which("redis-server")) or os.path.exists("/usr/bin/redis-server")
 
 
-def start_redis():
-    """A throwaway redis-server on a free loopback port, no persistence: (process, URL)."""
+@contextmanager
+def throwaway_redis(wanted: bool = True):
+    """The REDIS_URL of a throwaway redis-server on a free loopback port (no persistence),
+    stopped on exit; "" (and no server) when not `wanted`."""
+    if not wanted:
+        yield ""
+        return
+    process, url = _start_redis()
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(5)
+
+
+def _start_redis():
     binary = shutil.which("redis-server") or "/usr/bin/redis-server"
     if not redis_installed():
         sys.exit("--redis: redis-server is not installed (Debian: apt-get install redis-server)")
@@ -140,11 +155,10 @@ def main():
         "GRAPHQL_CACHE_SECONDS": "600",
     }
     env.pop("REDIS_URL", None)
-    redis = None
-    if args.redis:
-        redis, env["REDIS_URL"] = start_redis()
     out = Path(tempfile.mkdtemp(prefix="bench-cache-")) / "result.json"
-    try:
+    with throwaway_redis(args.redis) as redis_url:
+        if redis_url:
+            env["REDIS_URL"] = redis_url
         # The access log (one line per request on stdout) goes to /dev/null: a slow reader
         # of a pipe would be measured instead of the server.
         done = subprocess.run(
@@ -156,10 +170,6 @@ def main():
             stderr=subprocess.PIPE,
             text=True,
         )
-    finally:
-        if redis is not None:
-            redis.terminate()
-            redis.wait(5)
     if done.returncode or not out.exists():
         sys.exit(f"the measurement failed:\n{done.stderr[-3000:]}")
     r = json.loads(out.read_text())

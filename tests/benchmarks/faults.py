@@ -71,18 +71,11 @@ def restart_postgres(url: str):
 
 def run(size, args):
     url = api.postgres_database(size, False)
-    redis, redis_url = load.start_redis() if args.cache == "redis" else (None, "")
-    try:
-        run_with(size, args, url, redis_url)
-    finally:
-        if redis is not None:
-            redis.terminate()
-            redis.wait()
-
-
-def run_with(size, args, url, redis_url):
     load_before = load.load_average()
-    with load.Server(url, args.workers, redis_url) as server:
+    with (
+        load.throwaway_redis(args.cache == "redis") as redis_url,
+        load.Server(url, args.workers, redis_url) as server,
+    ):
         reqs = load.mix_requests(server, load.MIX, False)
         conn = server.connection()
         for method, path, body in reqs:  # warm up

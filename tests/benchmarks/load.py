@@ -57,7 +57,7 @@ import time
 import urllib.parse
 
 from tests.benchmarks import api
-from tests.benchmarks.cache import redis_installed, start_redis
+from tests.benchmarks.cache import redis_installed, throwaway_redis
 
 ROOT = api.ROOT
 QUERIES = ROOT / "graphql" / "queries"
@@ -442,17 +442,10 @@ def print_report(size, results, args, load_before):
 def measure_size(size, args):
     url = api.postgres_database(size, False)
     load_before = load_average()
-    redis, redis_url = start_redis() if args.cache == "redis" else (None, "")
-    try:
-        measure_phases(size, args, url, redis_url, load_before)
-    finally:
-        if redis is not None:
-            redis.terminate()
-            redis.wait()
-
-
-def measure_phases(size, args, url, redis_url, load_before):
-    with Server(url, args.workers, redis_url) as server:
+    with (
+        throwaway_redis(args.cache == "redis") as redis_url,
+        Server(url, args.workers, redis_url) as server,
+    ):
         results = [phase(server, "healthz", [("GET", "/healthz", None)], args)]
         results.append(phase(server, "trivial", [("GET", "/trivial/", None)], args))
         results.append(phase(server, "mix (POST)", mix_requests(server, MIX, False), args))
