@@ -26,27 +26,37 @@ A cache that fails is an outage (503, cms.failure), like the rate limit's counte
 
 Answering a hit early (`PersistedCacheMiddleware`): a persisted GET to the API with neither
 an Authorization header nor a session cookie is anonymous before any session or user is
-read, so its cached answer is served right after the security, compression and CSP
-middleware (settings.MIDDLEWARE), without the session, locale, CSRF, authentication, rate
-limit and view machinery below them: the entry and its key are the same as the view's (the
-language is the one cms.locale_middleware would activate for a back-office address:
-cookie, Accept-Language, LANGUAGE_CODE). A miss, or any request that does not qualify,
-goes down the stack as before and the view stores the answer. A hit counts against the
-anonymous rate limit like any request (a 429 when over it); a cache that fails sends the
-request on to the view, which answers the outage. Whether a request may be answered early,
-and its key, depend only on its address, query string, Accept, Accept-Language and Cookie
-headers and the settings: worked out once per such combination and kept (at most
-EARLY_KEYS_MAX, cleared when a setting changes), a hit parses no query string or JSON.
+read, so it may be answered near the top of the stack (settings.MIDDLEWARE: right below the
+health checks, the failure signals, the metrics and the access log), without the security,
+compression, CSP, session, locale, CSRF, authentication and view machinery below. What it
+serves is the **final answer** of an earlier such request, kept the way Django's own
+UpdateCacheMiddleware keeps a page: the status, every header the middleware below added
+(security headers, CSP, Vary, gzip and its Content-Encoding, Content-Language, Content-Length)
+and the body, so an early answer is byte for byte the view's by construction. Its key is the
+view's entry key (the language is the one cms.locale_middleware would activate for a
+back-office address: cookie, Accept-Language, LANGUAGE_CODE) plus what the middleware below
+read to shape the answer: Accept-Encoding (gzip), the Host (validated by the middleware below:
+a host that is refused is never kept) and the scheme (HSTS). It is kept in the same generation
+as the view's entry (`get_fresh` read before the request went down the stack), only for a 200
+that the view answered as public (`respond`), with no cookie set and no per-request CSP nonce.
+A 304 to a matching If-None-Match drops the representation headers. A miss, or any request
+that does not qualify, goes down the stack as before. A hit counts against the anonymous rate
+limit like any request (a 429 when over it); a cache that fails sends the request on to the
+view, which answers the outage. Whether a request may be answered early, and its key, depend
+only on its address, query string, Accept, Accept-Language, Accept-Encoding, Cookie and Host
+headers, its scheme and the settings: worked out once per such combination and kept (at most
+EARLY_KEYS_MAX, cleared when a setting changes), so a hit parses no query string or JSON.
 """
 
 import hashlib
 import json
+import logging
 from functools import lru_cache
 
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotModified
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from graphene_django.views import HttpError
@@ -59,6 +69,8 @@ NOT_FOUND = "PersistedQueryNotFound: no document of graphql/queries/ has this SH
 # changes under the same token.
 UNCACHED_FIELDS = frozenset({"servicePreview"})
 KEY_VERSION = "v2"
+
+logger = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=4)
@@ -224,18 +236,27 @@ def respond(request, media_type: str, run) -> HttpResponse:
             "operation": getattr(request, "graphql_operation", None),
         }
         cache_generation.set_fresh(key, entry, generation, settings.GRAPHQL_CACHE_SECONDS)
-    return _public_response(request, entry)
+    response = _public_response(request, entry)
+    # What PersistedCacheMiddleware may keep as the final answer (see the module).
+    request._persisted_public = response.status_code == 200
+    return response
 
 
 class PersistedCacheMiddleware:
-    """Serves an anonymous persisted GET's cached answer before the session and user are
-    read (see the module); everything else goes on down the stack."""
+    """Serves an anonymous persisted GET's kept final answer near the top of the stack, and
+    keeps the final answer of such a GET that missed (see the module); everything else goes
+    on down the stack."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        return early_answer(request) or self.get_response(request)
+        answer = early_answer(request)
+        if answer is not None:
+            return answer
+        response = self.get_response(request)
+        keep_final_answer(request, response)
+        return response
 
 
 @lru_cache(maxsize=64)
@@ -250,8 +271,11 @@ def _is_api_path(urlconf: str, path: str) -> bool:
 
 # The early answer's decision per request shape (see _early_key): bounded, cleared when a
 # setting it depends on changes (tests).
-_early_keys: dict[tuple, tuple[str, str, str] | None] = {}
+_early_keys: dict[tuple, tuple[str, str] | None] = {}
 EARLY_KEYS_MAX = 1024
+FINAL_KEY_VERSION = "v1"
+# Representation headers a 304 leaves out (RFC 9110, 15.4.5).
+NOT_IN_304 = frozenset({"content-type", "content-length", "content-encoding", "content-language"})
 
 
 @receiver(setting_changed)
@@ -259,18 +283,19 @@ def _forget_early_keys(**kwargs):
     _early_keys.clear()
 
 
-def _early_key(request) -> tuple[str, str, str] | None:
-    """(cache key, media type, language) of an anonymous persisted GET that may be answered
-    early, None for any other request. It depends only on the address, the query string, the
-    Accept, Accept-Language and Cookie headers and the settings, so it is worked out once
-    per such combination (a listing's page, a service's slug) and reused: a hit then parses
-    no query string, cookie or JSON."""
+def _early_key(request) -> tuple[str, str] | None:
+    """(key of the final answer, media type) of an anonymous persisted GET that may be
+    answered early, None for any other request. It depends only on the address, the query
+    string, the Accept, Accept-Language, Accept-Encoding, Cookie and Host headers, the scheme
+    and the settings, so it is worked out once per such combination (a listing's page, a
+    service's slug) and reused: a hit then parses no query string, cookie or JSON."""
     meta = request.META
     query_string, cookie = meta.get("QUERY_STRING", ""), meta.get("HTTP_COOKIE", "")
     # Most requests are not persisted GETs, or come with a session: they are not worked out
     # (nor kept). A cookie merely named like the session's is sent to the view too.
     if "id=" not in query_string or settings.SESSION_COOKIE_NAME in cookie:
         return None
+    proxy_header = settings.SECURE_PROXY_SSL_HEADER
     shape = (
         getattr(request, "urlconf", None) or settings.ROOT_URLCONF,
         request.path_info,
@@ -278,19 +303,25 @@ def _early_key(request) -> tuple[str, str, str] | None:
         meta.get("HTTP_ACCEPT"),
         meta.get("HTTP_ACCEPT_LANGUAGE"),
         cookie,
+        meta.get("HTTP_ACCEPT_ENCODING"),
+        meta.get("HTTP_HOST") or meta.get("SERVER_NAME"),
+        meta.get("HTTP_X_FORWARDED_HOST") if settings.USE_X_FORWARDED_HOST else None,
+        meta.get("wsgi.url_scheme"),
+        meta.get(proxy_header[0]) if proxy_header else None,
     )
     try:
         return _early_keys[shape]
     except KeyError:
         pass
-    found = _work_out_early_key(request, shape[0])
+    found = _work_out_early_key(request, shape)
     if len(_early_keys) >= EARLY_KEYS_MAX:
         _early_keys.clear()
     _early_keys[shape] = found
     return found
 
 
-def _work_out_early_key(request, urlconf) -> tuple[str, str, str] | None:
+def _work_out_early_key(request, shape: tuple) -> tuple[str, str] | None:
+    urlconf = shape[0]
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return None
     sha = request.GET.get("id")
@@ -307,12 +338,18 @@ def _work_out_early_key(request, urlconf) -> tuple[str, str, str] | None:
     media_type = response_media_type(request.META.get("HTTP_ACCEPT"))
     language = back_office_language(request)
     key = _cache_key(request, sha, media_type, language)
-    return None if key is None else (key, media_type, language)
+    if key is None:
+        return None
+    # The view's entry key, and what the middleware below the early answer read (shape[6:]:
+    # Accept-Encoding, Host, forwarded host, scheme).
+    parts = json.dumps([key, *shape[6:]], separators=(",", ":"))
+    digest = hashlib.sha256(parts.encode("utf-8")).hexdigest()
+    return f"graphql-final:{FINAL_KEY_VERSION}:{digest}", media_type
 
 
 def early_answer(request) -> HttpResponse | None:
-    """The cached answer of an anonymous persisted GET, or None (not cached, or not such a
-    request: the view decides)."""
+    """The kept final answer of an anonymous persisted GET, or None (not kept yet, or not
+    such a request: the stack below decides)."""
     if request.method != "GET" or settings.GRAPHQL_CACHE_SECONDS <= 0:
         return None
     if request.META.get("HTTP_AUTHORIZATION"):
@@ -320,16 +357,19 @@ def early_answer(request) -> HttpResponse | None:
     early = _early_key(request)
     if early is None:
         return None
-    key, media_type, language = early
+    key, media_type = early
     from cms.api import rate_limit
     from cms.api.http import CONTENT_TYPES
 
     try:
-        entry = cache_generation.get_fresh(key)[0]
+        entry, generation = cache_generation.get_fresh(key)
     except Exception:
         # The cache is down: the view answers (a 503 in the API's format, cms.failure).
         return None
     if entry is None:
+        # Kept on the way back up if the view answers it as public (keep_final_answer), in
+        # the generation read before the content was.
+        request._persisted_final = (key, generation)
         return None
     # A hit counts against the anonymous rate limit like any request (cms.api.rate_limit).
     refused = rate_limit.refusal(request)
@@ -337,9 +377,36 @@ def early_answer(request) -> HttpResponse | None:
         refused["Content-Type"] = CONTENT_TYPES[media_type]
         patch_vary_headers(refused, ["Accept"])
         return refused
-    with translation.override(language):
-        response = _public_response(request, entry)
-    if response.status_code == 200:
-        response["Content-Type"] = CONTENT_TYPES[media_type]
-    response["Content-Language"] = language
-    return response
+    if entry.get("operation"):
+        request.graphql_operation = entry["operation"]
+    if _etag_matches(request, entry["etag"]):
+        headers = {k: v for k, v in entry["headers"] if k.lower() not in NOT_IN_304}
+        return HttpResponseNotModified(headers=headers)
+    return HttpResponse(entry["body"], headers=dict(entry["headers"]))
+
+
+def keep_final_answer(request, response) -> None:
+    """Keep `response` as the final answer of the early-answerable GET that missed, if the
+    view answered it as public (200, cacheable), it sets no cookie and has no per-request
+    CSP nonce."""
+    pending = getattr(request, "_persisted_final", None)
+    if pending is None or not getattr(request, "_persisted_public", False):
+        return
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return
+    if "public" not in response.get("Cache-Control", "") or "ETag" not in response:
+        return
+    if "nonce-" in response.get("Content-Security-Policy", ""):
+        return
+    key, generation = pending
+    entry = {
+        "headers": tuple(response.items()),
+        "body": response.content,
+        "etag": response["ETag"],
+        "operation": getattr(request, "graphql_operation", None),
+    }
+    try:
+        cache_generation.set_fresh(key, entry, generation, settings.GRAPHQL_CACHE_SECONDS)
+    except Exception:
+        # The answer itself is complete and sent; the next request tries again.
+        logger.warning("The final answer of %s was not kept: the cache failed", key, exc_info=True)

@@ -288,14 +288,15 @@ MIDDLEWARE = [
     # access log, X-Request-ID and per-request DB query counts (cms/observability.py).
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "cms.observability.RequestLogMiddleware",
+    # An anonymous persisted GET's kept final answer (headers of the middleware below
+    # included), counted and logged but before anything else is done; a miss goes on down
+    # and its final answer is kept on the way back (cms/api/persisted.py).
+    "cms.api.persisted.PersistedCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # gzip for the GraphQL API's JSON, never for pages with secrets (BREACH; cms/compression.py).
     "cms.compression.ApiGZipMiddleware",
     # Content-Security-Policy header (CONTENT_SECURITY_POLICY below).
     "cms.csp.CSPMiddleware",
-    # An anonymous persisted GET's cached API answer, before sessions and users are read
-    # (cms/api/persisted.py); everything else goes on down.
-    "cms.api.persisted.PersistedCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The back office in the person's language, the frontend in its address's (cms/locale_middleware.py).
     "cms.locale_middleware.SiteLocaleMiddleware",

@@ -1,8 +1,11 @@
-"""An anonymous persisted GET's cached answer is served before the session, user, locale
-and view machinery (cms.api.persisted.PersistedCacheMiddleware): the same bytes and headers
-as the view's answer, the same key (language from the cookie or Accept-Language), and never
-for a caller with a session cookie or a token."""
+"""An anonymous persisted GET's kept final answer is served near the top of the stack,
+before the security, compression, CSP, session, user, locale and view machinery
+(cms.api.persisted.PersistedCacheMiddleware): the same status, bytes and every header as the
+full stack's answer, keyed like the view's entry (language from the cookie or
+Accept-Language) plus Accept-Encoding, Host and scheme, and never for a caller with a session
+cookie or a token."""
 
+import gzip
 import json
 from unittest import mock
 
@@ -16,16 +19,12 @@ from tests.api.test_persisted_queries import LISTING, LISTING_VARS, counted, get
 
 pytestmark = pytest.mark.django_db
 
-SAME_HEADERS = (
-    "Content-Type",
-    "Cache-Control",
-    "ETag",
-    "Vary",
-    "Content-Language",
-    "Content-Security-Policy",
-    "X-Content-Type-Options",
-    "Referrer-Policy",
-)
+# Set per request by the middleware above the early answer (the access log).
+PER_REQUEST = {"X-Request-ID"}
+
+
+def _headers(response) -> dict[str, str]:
+    return {k: v for k, v in response.items() if k not in PER_REQUEST}
 
 
 @pytest.fixture(autouse=True)
@@ -47,11 +46,120 @@ def test_a_hit_is_answered_without_the_view_with_the_views_headers():
         early, queries = counted(get)
     assert queries == 0  # not even the session or the user
     assert early.status_code == 200 and early.content == stored.content
-    for name in SAME_HEADERS:
-        assert early.get(name) == stored.get(name), name
+    assert _headers(early) == _headers(stored)
+    # The security headers of the middleware the early answer skips are the view's.
+    for name in ("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options"):
+        assert early[name], name
+    assert early["Content-Length"] == str(len(early.content))
+    assert early["X-Request-ID"] != stored["X-Request-ID"]  # the access log still sees it
     with _view_never_runs():
         not_modified = get(HTTP_IF_NONE_MATCH=stored["ETag"])
-    assert not_modified.status_code == 304 and not_modified["ETag"] == stored["ETag"]
+    assert not_modified.status_code == 304 and not_modified.content == b""
+    assert not_modified["ETag"] == stored["ETag"]
+    for name in ("Cache-Control", "Vary", "Content-Security-Policy"):
+        assert not_modified[name] == stored[name], name
+    for name in ("Content-Type", "Content-Length", "Content-Encoding", "Content-Language"):
+        assert name not in not_modified, name
+
+
+def test_gzip_and_identity_are_kept_apart():
+    plain = get()
+    gzipped = get(HTTP_ACCEPT_ENCODING="gzip, deflate")
+    assert gzipped["Content-Encoding"] == "gzip"  # the view's answer, compressed below
+    with _view_never_runs():
+        early_gzipped = get(HTTP_ACCEPT_ENCODING="gzip, deflate")
+        early_plain = get()
+    assert early_gzipped.content == gzipped.content
+    assert _headers(early_gzipped) == _headers(gzipped)
+    assert gzip.decompress(early_gzipped.content) == plain.content
+    assert early_plain.content == plain.content and "Content-Encoding" not in early_plain
+    # A weakened ETag of the compressed answer still matches (weak comparison).
+    with _view_never_runs():
+        assert get(HTTP_IF_NONE_MATCH=gzipped["ETag"]).status_code == 304
+
+
+def test_a_host_the_stack_refuses_is_never_answered_early():
+    assert get().status_code == 200
+    for _ in range(2):
+        refused = get(HTTP_HOST="attacker.example")
+        assert refused.status_code == 400  # CommonMiddleware's host check, every time
+    with _view_never_runs():
+        assert get().status_code == 200
+    # Another allowed host is another entry: answered by the stack first, then early.
+    with _view_never_runs(), pytest.raises(AssertionError, match="view ran"):
+        get(HTTP_HOST="localhost")
+    assert get(HTTP_HOST="localhost").status_code == 200
+    with _view_never_runs():
+        assert get(HTTP_HOST="localhost").status_code == 200
+
+
+def test_https_and_http_are_kept_apart(settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.SECURE_HSTS_SECONDS = 3600
+    plain = get()
+    secure = get(HTTP_X_FORWARDED_PROTO="https")  # another entry: the stack answers
+    assert "Strict-Transport-Security" in secure and "Strict-Transport-Security" not in plain
+    with _view_never_runs():
+        assert "Strict-Transport-Security" in get(HTTP_X_FORWARDED_PROTO="https")
+        assert "Strict-Transport-Security" not in get()
+
+
+def test_a_publication_makes_the_kept_answers_misses():
+    from cms import cache_generation
+
+    get()
+    with _view_never_runs():
+        assert get().status_code == 200
+    cache_generation.bump()
+    with _view_never_runs(), pytest.raises(AssertionError, match="view ran"):
+        get()
+
+
+def _pending_request(public=True):
+    """A request that missed early (the generation read) and that the view answered as
+    public or not."""
+    from django.test import RequestFactory
+
+    from cms import cache_generation
+
+    request = RequestFactory().get("/graphql/", {"id": LISTING})
+    request._persisted_final = ("graphql-final:test", cache_generation.current())
+    request._persisted_public = public
+    return request
+
+
+def _public_answer():
+    from django.http import HttpResponse
+
+    response = HttpResponse(b'{"data": {}}', content_type="application/json")
+    response["Cache-Control"] = "public, max-age=60"
+    response["ETag"] = '"abc"'
+    return response
+
+
+def test_only_a_public_answer_without_cookies_or_nonces_is_kept():
+    from cms import cache_generation
+    from cms.api.persisted import keep_final_answer
+
+    def kept(response, public=True):
+        cache.clear()
+        keep_final_answer(_pending_request(public), response)
+        return cache_generation.get_fresh("graphql-final:test")[0] is not None
+
+    assert kept(_public_answer())
+    with_cookie = _public_answer()
+    with_cookie.set_cookie("csrftoken", "x")
+    assert not kept(with_cookie)
+    private = _public_answer()
+    private["Cache-Control"] = "private, no-store"
+    assert not kept(private)
+    with_nonce = _public_answer()
+    with_nonce["Content-Security-Policy"] = "script-src 'nonce-abc'"
+    assert not kept(with_nonce)
+    assert not kept(_public_answer(), public=False)  # not the view's public answer
+    failed = _public_answer()
+    failed.status_code = 503
+    assert not kept(failed)
 
 
 def test_a_miss_goes_down_to_the_view():
@@ -180,3 +288,13 @@ def test_the_kept_decisions_are_bounded(monkeypatch):
     for n in range(25):
         Client().get("/graphql/", {"id": LISTING, "variables": json.dumps({"offset": n})})
     assert 0 < len(persisted._early_keys) <= 20
+
+
+def test_a_not_modified_answer_of_the_view_is_not_kept():
+    from cms import cache_generation
+
+    etag = get()["ETag"]
+    cache_generation.bump()  # both entries stale: the next request goes down to the view
+    assert get(HTTP_IF_NONE_MATCH=etag).status_code == 304  # the view's, not kept
+    with _view_never_runs(), pytest.raises(AssertionError, match="view ran"):
+        get()  # no final answer was kept from the 304
