@@ -35,14 +35,20 @@ UpdateCacheMiddleware keeps a page: the status, every header the middleware belo
 and the body, so an early answer is byte for byte the view's by construction. Its key is the
 view's entry key (the language is the one cms.locale_middleware would activate for a
 back-office address: cookie, Accept-Language, LANGUAGE_CODE) plus what the middleware below
-read to shape the answer: Accept-Encoding (gzip), the Host (validated by the middleware below:
-a host that is refused is never kept) and the scheme (HSTS). It is kept in the same generation
-as the view's entry (`get_fresh` read before the request went down the stack), only for a 200
-that the view answered as public (`respond`), with no cookie set and no per-request CSP nonce.
-A 304 to a matching If-None-Match drops the representation headers. A miss, or any request
-that does not qualify, goes down the stack as before. A hit counts against the anonymous rate
-limit like any request (a 429 when over it); a cache that fails sends the request on to the
-view, which answers the outage. Whether a request may be answered early, and its key, depend
+reads to shape the answer, reduced to what changes it (so variants of a header cannot
+multiply the entries): gzip accepted or not, the host's domain (a host the stack refuses is
+never answered early) and the scheme (HSTS). It is kept in the same generation as the view's
+entry (`get_fresh` read before the request went down the stack) and no longer than that
+entry, only for a 200 that the view answered as public (`respond`), with no cookie set and no
+per-request CSP nonce. A 304 to a matching If-None-Match drops the representation headers. A
+miss, or any request that does not qualify, goes down the stack as before. A hit counts
+against the anonymous rate limit like any request; over it, the request goes down to the
+view, which refuses it (429 with every header of the stack). A cache that fails sends the
+request on to the view, which answers the outage.
+
+Only a GET whose whole request is its address is cached: graphene also reads a `query`
+parameter (which wins over the hash) and a GET's body, so a request with either runs every
+time and its answer is never stored under the document's key (cache poisoning). Whether a request may be answered early, and its key, depend
 only on its address, query string, Accept, Accept-Language, Accept-Encoding, Cookie and Host
 headers, its scheme and the settings: worked out once per such combination and kept (at most
 EARLY_KEYS_MAX, cleared when a setting changes), so a hit parses no query string or JSON.
@@ -51,12 +57,16 @@ EARLY_KEYS_MAX, cleared when a setting changes), so a hit parses no query string
 import hashlib
 import json
 import logging
+import time
 from functools import lru_cache
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotModified
+from django.http.request import split_domain_port
+from django.middleware.gzip import re_accepts_gzip
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from graphene_django.views import HttpError
@@ -207,6 +217,17 @@ def _complete(body: bytes) -> bool:
     return isinstance(parsed, dict) and not parsed.get("errors") and "data" in parsed
 
 
+def _has_body(request) -> bool:
+    meta = request.META
+    return meta.get("CONTENT_LENGTH") not in (None, "", "0") or "HTTP_TRANSFER_ENCODING" in meta
+
+
+def _only_the_address(request) -> bool:
+    """Whether everything the view runs comes from the address: no `query` in the query
+    string and no body (a GET's body is read by graphene too)."""
+    return "query" not in request.GET and not _has_body(request)
+
+
 def respond(request, media_type: str, run) -> HttpResponse:
     """The answer to a GraphQL request: `run()` (the view) unless it is an anonymous
     persisted GET found in the cache (see the module)."""
@@ -215,6 +236,13 @@ def respond(request, media_type: str, run) -> HttpResponse:
     sha = requested_hash(request, request.GET)
     if sha is None or document(sha) is None:
         return run()
+    if not _only_the_address(request):
+        # A `query` next to the hash, or a body, would be what runs (graphene reads both):
+        # its answer must never be kept under the document's key.
+        response = run()
+        if not _is_anonymous(request):
+            response["Cache-Control"] = "private, no-store"
+        return response
     if not _is_anonymous(request):
         response = run()
         response["Cache-Control"] = "private, no-store"
@@ -234,11 +262,14 @@ def respond(request, media_type: str, run) -> HttpResponse:
             "body": body,
             "etag": f'"{etag}"',
             "operation": getattr(request, "graphql_operation", None),
+            "built": time.time(),
         }
         cache_generation.set_fresh(key, entry, generation, settings.GRAPHQL_CACHE_SECONDS)
     response = _public_response(request, entry)
-    # What PersistedCacheMiddleware may keep as the final answer (see the module).
-    request._persisted_public = response.status_code == 200
+    # What PersistedCacheMiddleware may keep as the final answer, and when its content was
+    # built (the final answer expires with the view's entry; see the module).
+    if response.status_code == 200:
+        request._persisted_public = entry.get("built")
     return response
 
 
@@ -271,7 +302,7 @@ def _is_api_path(urlconf: str, path: str) -> bool:
 
 # The early answer's decision per request shape (see _early_key): bounded, cleared when a
 # setting it depends on changes (tests).
-_early_keys: dict[tuple, tuple[str, str] | None] = {}
+_early_keys: dict[tuple, str | None] = {}
 EARLY_KEYS_MAX = 1024
 FINAL_KEY_VERSION = "v1"
 # Representation headers a 304 leaves out (RFC 9110, 15.4.5).
@@ -283,9 +314,9 @@ def _forget_early_keys(**kwargs):
     _early_keys.clear()
 
 
-def _early_key(request) -> tuple[str, str] | None:
-    """(key of the final answer, media type) of an anonymous persisted GET that may be
-    answered early, None for any other request. It depends only on the address, the query
+def _early_key(request) -> str | None:
+    """The key of the final answer of an anonymous persisted GET that may be answered
+    early, None for any other request. It depends only on the address, the query
     string, the Accept, Accept-Language, Accept-Encoding, Cookie and Host headers, the scheme
     and the settings, so it is worked out once per such combination (a listing's page, a
     service's slug) and reused: a hit then parses no query string, cookie or JSON."""
@@ -295,6 +326,8 @@ def _early_key(request) -> tuple[str, str] | None:
     # (nor kept). A cookie merely named like the session's is sent to the view too.
     if "id=" not in query_string or settings.SESSION_COOKIE_NAME in cookie:
         return None
+    if _has_body(request):
+        return None  # the stack decides what a body means (respond: never cached)
     proxy_header = settings.SECURE_PROXY_SSL_HEADER
     shape = (
         getattr(request, "urlconf", None) or settings.ROOT_URLCONF,
@@ -320,7 +353,7 @@ def _early_key(request) -> tuple[str, str] | None:
     return found
 
 
-def _work_out_early_key(request, shape: tuple) -> tuple[str, str] | None:
+def _work_out_early_key(request, shape: tuple) -> str | None:
     urlconf = shape[0]
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return None
@@ -340,11 +373,17 @@ def _work_out_early_key(request, shape: tuple) -> tuple[str, str] | None:
     key = _cache_key(request, sha, media_type, language)
     if key is None:
         return None
-    # The view's entry key, and what the middleware below the early answer read (shape[6:]:
-    # Accept-Encoding, Host, forwarded host, scheme).
-    parts = json.dumps([key, *shape[6:]], separators=(",", ":"))
+    try:
+        host = split_domain_port(request.get_host())[0]
+    except DisallowedHost:
+        return None  # the stack answers 400
+    # The view's entry key, and what the middleware below the early answer reads, reduced
+    # to what changes the answer (so variants of a header cannot multiply the entries):
+    # gzip accepted or not, the host's domain, the scheme (HSTS).
+    gzip = bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+    parts = json.dumps([key, gzip, host, request.scheme], separators=(",", ":"))
     digest = hashlib.sha256(parts.encode("utf-8")).hexdigest()
-    return f"graphql-final:{FINAL_KEY_VERSION}:{digest}", media_type
+    return f"graphql-final:{FINAL_KEY_VERSION}:{digest}"
 
 
 def early_answer(request) -> HttpResponse | None:
@@ -354,12 +393,10 @@ def early_answer(request) -> HttpResponse | None:
         return None
     if request.META.get("HTTP_AUTHORIZATION"):
         return None
-    early = _early_key(request)
-    if early is None:
+    key = _early_key(request)
+    if key is None:
         return None
-    key, media_type = early
     from cms.api import rate_limit
-    from cms.api.http import CONTENT_TYPES
 
     try:
         entry, generation = cache_generation.get_fresh(key)
@@ -372,11 +409,10 @@ def early_answer(request) -> HttpResponse | None:
         request._persisted_final = (key, generation)
         return None
     # A hit counts against the anonymous rate limit like any request (cms.api.rate_limit).
-    refused = rate_limit.refusal(request)
-    if refused is not None:
-        refused["Content-Type"] = CONTENT_TYPES[media_type]
-        patch_vary_headers(refused, ["Accept"])
-        return refused
+    # Over it, the request goes down the stack: the view refuses it too (429, with every
+    # header of the stack; the refused request is counted twice, which changes nothing).
+    if rate_limit.refusal(request) is not None:
+        return None
     if entry.get("operation"):
         request.graphql_operation = entry["operation"]
     if _etag_matches(request, entry["etag"]):
@@ -390,7 +426,12 @@ def keep_final_answer(request, response) -> None:
     view answered it as public (200, cacheable), it sets no cookie and has no per-request
     CSP nonce."""
     pending = getattr(request, "_persisted_final", None)
-    if pending is None or not getattr(request, "_persisted_public", False):
+    built = getattr(request, "_persisted_public", None)
+    if pending is None or built is None:
+        return
+    # No longer than the view's entry it was answered from (content built at `built`).
+    timeout = int(settings.GRAPHQL_CACHE_SECONDS - (time.time() - built))
+    if timeout < 1:
         return
     if response.status_code != 200 or response.streaming or response.cookies:
         return
@@ -406,7 +447,7 @@ def keep_final_answer(request, response) -> None:
         "operation": getattr(request, "graphql_operation", None),
     }
     try:
-        cache_generation.set_fresh(key, entry, generation, settings.GRAPHQL_CACHE_SECONDS)
+        cache_generation.set_fresh(key, entry, generation, timeout)
     except Exception:
         # The answer itself is complete and sent; the next request tries again.
         logger.warning("The final answer of %s was not kept: the cache failed", key, exc_info=True)

@@ -7,6 +7,7 @@ cookie or a token."""
 
 import gzip
 import json
+import time
 from unittest import mock
 
 import pytest
@@ -115,7 +116,7 @@ def test_a_publication_makes_the_kept_answers_misses():
         get()
 
 
-def _pending_request(public=True):
+def _pending_request(public=True, built_ago=0):
     """A request that missed early (the generation read) and that the view answered as
     public or not."""
     from django.test import RequestFactory
@@ -124,7 +125,8 @@ def _pending_request(public=True):
 
     request = RequestFactory().get("/graphql/", {"id": LISTING})
     request._persisted_final = ("graphql-final:test", cache_generation.current())
-    request._persisted_public = public
+    # When the view's entry was built (None: the view did not answer it as public).
+    request._persisted_public = time.time() - built_ago if public else None
     return request
 
 
@@ -141,9 +143,9 @@ def test_only_a_public_answer_without_cookies_or_nonces_is_kept():
     from cms import cache_generation
     from cms.api.persisted import keep_final_answer
 
-    def kept(response, public=True):
+    def kept(response, public=True, built_ago=0):
         cache.clear()
-        keep_final_answer(_pending_request(public), response)
+        keep_final_answer(_pending_request(public, built_ago), response)
         return cache_generation.get_fresh("graphql-final:test")[0] is not None
 
     assert kept(_public_answer())
@@ -160,6 +162,27 @@ def test_only_a_public_answer_without_cookies_or_nonces_is_kept():
     failed = _public_answer()
     failed.status_code = 503
     assert not kept(failed)
+    # Never longer than the view's entry it came from (GRAPHQL_CACHE_SECONDS = 60).
+    assert kept(_public_answer(), built_ago=50)
+    assert not kept(_public_answer(), built_ago=59.5)
+
+
+def test_the_final_answer_expires_with_the_views_entry(monkeypatch):
+    from cms.api import persisted
+
+    timeouts = []
+    real_set_fresh = persisted.cache_generation.set_fresh
+    monkeypatch.setattr(
+        persisted.cache_generation,
+        "set_fresh",
+        lambda key, value, generation, timeout: (
+            timeouts.append((key.split(":")[0], timeout)),
+            real_set_fresh(key, value, generation, timeout),
+        ),
+    )
+    get()  # the view's entry (60 s) and the final answer (what is left of them)
+    assert timeouts[0] == ("graphql", 60)
+    assert timeouts[1][0] == "graphql-final" and 58 <= timeouts[1][1] <= 60
 
 
 def test_a_miss_goes_down_to_the_view():
@@ -245,10 +268,15 @@ def test_an_early_hit_counts_against_the_anonymous_rate_limit(settings):
     assert get(REMOTE_ADDR="198.51.100.7").status_code == 200  # the view, counted there
     with _view_never_runs():
         assert get(REMOTE_ADDR="198.51.100.7").status_code == 200  # early, counted
-        refused = get(REMOTE_ADDR="198.51.100.7")
+    # Over the limit, the request goes down to the view, which refuses it with every
+    # header of the stack.
+    refused = get(REMOTE_ADDR="198.51.100.7")
+    with _view_never_runs():
         assert get(REMOTE_ADDR="198.51.100.8").status_code == 200  # another client
     assert refused.status_code == 429 and refused["Retry-After"]
     assert refused.json()["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
+    for name in ("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options"):
+        assert refused[name], name
 
 
 def test_a_failing_cache_sends_the_request_on_to_the_view():
@@ -298,3 +326,53 @@ def test_a_not_modified_answer_of_the_view_is_not_kept():
     assert get(HTTP_IF_NONE_MATCH=etag).status_code == 304  # the view's, not kept
     with _view_never_runs(), pytest.raises(AssertionError, match="view ran"):
         get()  # no final answer was kept from the 304
+
+
+EVIL = "query { services: __typename }"
+
+
+def test_a_query_or_a_body_next_to_the_hash_is_never_cached_nor_kept():
+    """graphene reads `query` (which wins over the hash) and a GET's body: such an answer
+    must never be stored under the document's key (cache poisoning)."""
+    from urllib.parse import urlencode
+
+    clean = get().content
+    cache.clear()
+    query = {"id": LISTING, "variables": json.dumps(LISTING_VARS)}
+    address = "/graphql/?" + urlencode(query)
+    attacks = [
+        lambda: Client().get("/graphql/", {**query, "query": EVIL}),
+        lambda: Client().generic(
+            "GET", address, json.dumps({"query": EVIL}), content_type="application/json"
+        ),
+        lambda: Client().generic("GET", address, EVIL, content_type="application/graphql"),
+        lambda: Client().generic(
+            "GET",
+            "/graphql/?" + urlencode({"id": LISTING}),
+            json.dumps({"variables": {"locale": "fi", "limit": 1}}),
+            content_type="application/json",
+        ),
+    ]
+    for attack in attacks:
+        answered = attack()
+        assert "public" not in answered.get("Cache-Control", "")
+        for _ in range(2):  # the view's entry, then the kept final answer
+            assert get().content == clean
+        no_variables = Client().get("/graphql/", {"id": LISTING})
+        assert b'"limit":1,' not in no_variables.content
+        cache.clear()
+
+
+def test_variants_of_accept_encoding_and_host_share_one_final_answer():
+    from cms.api import persisted
+
+    get(HTTP_ACCEPT_ENCODING="gzip")
+    for n in range(5):
+        for headers in (
+            {"HTTP_ACCEPT_ENCODING": f"gzip, x-{n}"},
+            {"HTTP_HOST": f"localhost:{8000 + n}"},
+        ):
+            get(**headers)
+    keys = {k for k in persisted._early_keys.values() if k}
+    # gzip yes/no x the two host names (testserver, localhost): never one per variant
+    assert len(keys) <= 4, keys
