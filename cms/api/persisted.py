@@ -269,7 +269,7 @@ def respond(request, media_type: str, run) -> HttpResponse:
     # What PersistedCacheMiddleware may keep as the final answer, and when its content was
     # built (the final answer expires with the view's entry; see the module).
     if response.status_code == 200:
-        request._persisted_public = entry.get("built")
+        request._persisted_built = entry.get("built")
     return response
 
 
@@ -426,7 +426,7 @@ def keep_final_answer(request, response) -> None:
     view answered it as public (200, cacheable), it sets no cookie and has no per-request
     CSP nonce."""
     pending = getattr(request, "_persisted_final", None)
-    built = getattr(request, "_persisted_public", None)
+    built = getattr(request, "_persisted_built", None)
     if pending is None or built is None:
         return
     # No longer than the view's entry it was answered from (content built at `built`).

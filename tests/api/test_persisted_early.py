@@ -126,7 +126,7 @@ def _pending_request(public=True, built_ago=0):
     request = RequestFactory().get("/graphql/", {"id": LISTING})
     request._persisted_final = ("graphql-final:test", cache_generation.current())
     # When the view's entry was built (None: the view did not answer it as public).
-    request._persisted_public = time.time() - built_ago if public else None
+    request._persisted_built = time.time() - built_ago if public else None
     return request
 
 
