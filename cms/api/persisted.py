@@ -48,8 +48,9 @@ request on to the view, which answers the outage.
 
 Only a GET whose whole request is its address is cached: graphene also reads a `query`
 parameter (which wins over the hash) and a GET's body, so a request with either runs every
-time and its answer is never stored under the document's key (cache poisoning). Whether a request may be answered early, and its key, depend
-only on its address, query string, Accept, Accept-Language, Accept-Encoding, Cookie and Host
+time and its answer is never stored under the document's key (cache poisoning).
+
+Whether a request may be answered early, and its key, depend only on its address, query string, Accept, Accept-Language, Accept-Encoding, Cookie and Host
 headers, its scheme and the settings: worked out once per such combination and kept (at most
 EARLY_KEYS_MAX, cleared when a setting changes), so a hit parses no query string or JSON.
 """
@@ -236,17 +237,14 @@ def respond(request, media_type: str, run) -> HttpResponse:
     sha = requested_hash(request, request.GET)
     if sha is None or document(sha) is None:
         return run()
-    if not _only_the_address(request):
-        # A `query` next to the hash, or a body, would be what runs (graphene reads both):
-        # its answer must never be kept under the document's key.
-        response = run()
-        if not _is_anonymous(request):
-            response["Cache-Control"] = "private, no-store"
-        return response
     if not _is_anonymous(request):
         response = run()
         response["Cache-Control"] = "private, no-store"
         return response
+    if not _only_the_address(request):
+        # A `query` next to the hash, or a body, would be what runs (graphene reads both):
+        # its answer must never be kept under the document's key.
+        return run()
     key = _cache_key(request, sha.strip().lower(), media_type)
     if key is None or settings.GRAPHQL_CACHE_SECONDS <= 0:
         return run()
